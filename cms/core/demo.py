@@ -1,0 +1,208 @@
+"""Demo content built from the seed documents, in the six UN languages.
+
+The English pages are described in `data/demo/pages.yaml`. The other five languages go
+through wagtail-localize exactly as an editor's work would: each page becomes a
+translation source, its segments are exported as a PO file, filled from the translation
+catalogue `data/demo/translations/<language>.po`, imported and published. Segments the
+catalogue lacks stay in English (wagtail-localize's fallback) and are counted.
+"""
+
+import html
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+import yaml
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import Translation, TranslationSource
+
+from .languages import SOURCE_LANGUAGE, UN_LANGUAGE_CODES
+from .models import HomePage
+
+DEMO_DIR = Path(__file__).parent / "data" / "demo"
+PAGES_FILE = DEMO_DIR / "pages.yaml"
+CATALOGUE_DIR = DEMO_DIR / "translations"
+TOOL_NAME = "PoA-ISS demo catalogue"
+
+
+@dataclass
+class DemoSummary:
+    pages_created: int = 0
+    translations_created: dict = field(default_factory=dict)
+    segments: dict = field(default_factory=dict)  # language -> [translated, total]
+
+
+def body_stream(items):
+    """Turn the YAML body items into StreamField data."""
+    stream = []
+    for item in items or []:
+        ((kind, text),) = item.items()
+        if kind == "heading":
+            stream.append(("heading", {"text": text, "level": "h2"}))
+        elif kind == "subheading":
+            stream.append(("heading", {"text": text, "level": "h3"}))
+        elif kind == "paragraph":
+            stream.append(("paragraph", f"<p>{html.escape(text, quote=False)}</p>"))
+        else:
+            raise ValueError(f"{PAGES_FILE.name}: unknown body item {kind!r}.")
+    return stream
+
+
+def page_from_spec(spec, locale):
+    model = apps.get_model(spec["type"])
+    page = model(title=spec["title"], slug=spec["slug"], locale=locale)
+    for name in ("intro", "summary", "meeting"):
+        if name in spec:
+            setattr(page, name, spec[name])
+    if "body" in spec:
+        page.body = body_stream(spec["body"])
+    if "symbols" in spec:
+        from cms.library.models import DocumentSymbol
+
+        page.symbols = [DocumentSymbol(symbol=symbol) for symbol in spec["symbols"]]
+    return page
+
+
+def load_catalogue(language):
+    path = CATALOGUE_DIR / f"{language}.po"
+    if not path.exists():
+        return {}
+    return {entry.msgid: entry.msgstr for entry in polib.pofile(str(path)) if entry.msgstr}
+
+
+class DemoBuilder:
+    def __init__(self):
+        self.locales = {code: Locale.objects.get(language_code=code) for code in UN_LANGUAGE_CODES}
+        self.source_locale = self.locales[SOURCE_LANGUAGE]
+        self.summary = DemoSummary()
+        self.source_pages = []
+
+    @transaction.atomic
+    def build(self):
+        spec = yaml.safe_load(PAGES_FILE.read_text(encoding="utf-8"))
+        home = self.ensure_home(spec)
+        self.ensure_children(home, spec.get("children", []))
+        self.translate_all()
+        return self.summary
+
+    def publish(self, page):
+        page.save_revision().publish()
+
+    def ensure_home(self, spec):
+        home = HomePage.objects.filter(locale=self.source_locale, depth=2).first()
+        if home is None:
+            root = Page.get_first_root_node()
+            # Wagtail's placeholder welcome page gives way to the real home page.
+            placeholders = list(Page.objects.filter(depth=2, content_type__model="page"))
+            for placeholder in placeholders:
+                Page.objects.filter(pk=placeholder.pk).update(slug=f"placeholder-{placeholder.pk}")
+            home = page_from_spec(spec, self.source_locale)
+            root.add_child(instance=home)
+            self.publish(home)
+            self.summary.pages_created += 1
+            site = Site.objects.filter(is_default_site=True).first()
+            if site is None:
+                Site.objects.create(hostname="localhost", root_page=home, is_default_site=True,
+                                    site_name="PoA-ISS")
+            else:
+                site.root_page = home
+                site.site_name = "PoA-ISS"
+                site.save()
+            for placeholder in placeholders:
+                placeholder.refresh_from_db()
+                placeholder.delete()
+        self.source_pages.append(home)
+        return home
+
+    def ensure_children(self, parent, specs):
+        for spec in specs:
+            page = parent.get_children().filter(slug=spec["slug"]).specific().first()
+            if page is None:
+                page = page_from_spec(spec, self.source_locale)
+                parent.add_child(instance=page)
+                self.publish(page)
+                self.summary.pages_created += 1
+            self.source_pages.append(page)
+            self.ensure_children(page, spec.get("children", []))
+
+    def translate_all(self):
+        for language in UN_LANGUAGE_CODES:
+            if language == SOURCE_LANGUAGE:
+                continue
+            catalogue = load_catalogue(language)
+            locale = self.locales[language]
+            counts = self.summary.segments.setdefault(language, [0, 0])
+            for page in self.source_pages:
+                if page.get_translation_or_none(locale) is not None:
+                    continue
+                source, _created = TranslationSource.get_or_create_from_instance(page)
+                translation, _created = Translation.objects.get_or_create(
+                    source=source, target_locale=locale
+                )
+                po = translation.export_po()
+                for entry in po:
+                    entry.msgstr = catalogue.get(entry.msgid, "")
+                    counts[0] += bool(entry.msgstr)
+                    counts[1] += 1
+                translation.import_po(po, tool_name=TOOL_NAME)
+                translation.save_target(publish=True)
+                self.summary.translations_created[language] = (
+                    self.summary.translations_created.get(language, 0) + 1
+                )
+
+
+def build_demo_pages():
+    return DemoBuilder().build()
+
+
+def update_catalogues():
+    """Add every English segment of the demo pages to the five translation catalogues.
+
+    Existing translations are kept; run it after changing pages.yaml, then translate the
+    empty entries.
+    """
+    msgids = []
+    locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
+    for page in Page.objects.filter(locale=locale, depth__gte=2).specific():
+        source, _created = TranslationSource.get_or_create_from_instance(page)
+        for segment in source.stringsegment_set.select_related("string").order_by("order"):
+            if segment.string.data not in msgids:
+                msgids.append(segment.string.data)
+    CATALOGUE_DIR.mkdir(parents=True, exist_ok=True)
+    for language in UN_LANGUAGE_CODES:
+        if language == SOURCE_LANGUAGE:
+            continue
+        known = load_catalogue(language)
+        po = polib.POFile(wrapwidth=100)
+        po.metadata = {
+            "Language": language,
+            "MIME-Version": "1.0",
+            "Content-Type": "text/plain; charset=utf-8",
+            "Content-Transfer-Encoding": "8bit",
+        }
+        for msgid in msgids:
+            po.append(polib.POEntry(msgid=msgid, msgstr=known.get(msgid, "")))
+        po.save(str(CATALOGUE_DIR / f"{language}.po"))
+    return len(msgids)
+
+
+def ensure_demo_admin(stdout):
+    """Create the demo superuser `admin` once; print the password when it is generated."""
+    User = get_user_model()
+    if User.objects.filter(username="admin").exists():
+        stdout.write("Demo superuser 'admin' already exists.")
+        return
+    password = os.environ.get("DEMO_ADMIN_PASSWORD")
+    generated = not password
+    if generated:
+        password = secrets.token_urlsafe(12)
+    User.objects.create_superuser("admin", "admin@poa-iss.localhost", password)
+    if generated:
+        stdout.write(f"Created demo superuser 'admin' with the generated password: {password}")
+    else:
+        stdout.write("Created demo superuser 'admin' with the password from DEMO_ADMIN_PASSWORD.")

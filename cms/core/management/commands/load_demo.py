@@ -1,0 +1,36 @@
+from django.core.management.base import BaseCommand
+
+from cms.core.demo import build_demo_pages, ensure_demo_admin, update_catalogues
+from cms.core.vocabularies import load_vocabularies
+
+
+class Command(BaseCommand):
+    help = "Load the taxonomy and the demo pages in the six UN languages (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-admin", action="store_true", help="Do not create the demo superuser."
+        )
+        parser.add_argument(
+            "--update-catalogues",
+            action="store_true",
+            help="After loading, add new English segments to data/demo/translations/*.po.",
+        )
+
+    def handle(self, *args, **options):
+        vocabularies = load_vocabularies()
+        for name, created in vocabularies.created.items():
+            self.stdout.write(f"{name}: {created} created, {vocabularies.updated[name]} updated")
+        pages = build_demo_pages()
+        self.stdout.write(f"pages: {pages.pages_created} created")
+        for language, (translated, total) in pages.segments.items():
+            created = pages.translations_created.get(language, 0)
+            self.stdout.write(
+                f"{language}: {created} pages translated, {translated}/{total} segments from the catalogue"
+            )
+        if options["update_catalogues"]:
+            count = update_catalogues()
+            self.stdout.write(f"translation catalogues updated with {count} segments")
+        if not options["no_admin"]:
+            ensure_demo_admin(self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))

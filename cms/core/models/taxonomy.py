@@ -1,0 +1,128 @@
+"""Controlled vocabularies shared by every component: one row per term and locale.
+
+Each term is a translatable snippet (wagtail's TranslatableMixin): the English row is the
+source, the five other UN languages are translations sharing its translation_key.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import TranslatableMixin
+
+
+class TaxonomyTerm(TranslatableMixin):
+    """A coded term with a name in the row's locale."""
+
+    code = models.CharField(_("code"), max_length=40, help_text=_("Stable identifier used by the API and imports."))
+    name = models.CharField(_("name"), max_length=255)
+    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+def unique_code_per_locale(model_name):
+    return models.UniqueConstraint(fields=["code", "locale"], name=f"{model_name}_unique_code_per_locale")
+
+
+class ThematicArea(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("thematic area")
+        verbose_name_plural = _("thematic areas")
+        constraints = [unique_code_per_locale("thematicarea")]
+
+
+class MosaicModule(TaxonomyTerm):
+    """A module of the Modular Small-arms-control Implementation Compendium (MOSAIC)."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("MOSAIC module")
+        verbose_name_plural = _("MOSAIC modules")
+        ordering = ["code"]
+        constraints = [unique_code_per_locale("mosaicmodule")]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+
+class AssistanceForm(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("form of assistance")
+        verbose_name_plural = _("forms of assistance")
+        constraints = [unique_code_per_locale("assistanceform")]
+
+
+class OrganisationType(TaxonomyTerm):
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("organisation type")
+        verbose_name_plural = _("organisation types")
+        constraints = [unique_code_per_locale("organisationtype")]
+
+
+class Region(TaxonomyTerm):
+    """A UN M49 geographic region, sub-region or intermediate region (code: three digits)."""
+
+    class Level(models.IntegerChoices):
+        REGION = 1, _("region")
+        SUB_REGION = 2, _("sub-region")
+        INTERMEDIATE_REGION = 3, _("intermediate region")
+
+    level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        ordering = ["level", "code"]
+        constraints = [unique_code_per_locale("region")]
+
+
+class CountryGroup(models.TextChoices):
+    """UN country groupings used in assistance eligibility rules."""
+
+    LDC = "ldc", _("Least developed countries (LDC)")
+    LLDC = "lldc", _("Landlocked developing countries (LLDC)")
+    SIDS = "sids", _("Small island developing States (SIDS)")
+
+
+class Country(TaxonomyTerm):
+    """A country or territory of ISO 3166-1; `code` is its alpha-2 code."""
+
+    alpha3 = models.CharField(_("ISO alpha-3 code"), max_length=3)
+    numeric = models.CharField(_("ISO numeric (M49) code"), max_length=3)
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    sub_region = models.ForeignKey(
+        Region, verbose_name=_("sub-region"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    intermediate_region = models.ForeignKey(
+        Region, verbose_name=_("intermediate region"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
+    is_ldc = models.BooleanField(CountryGroup.LDC.label, default=False)
+    is_lldc = models.BooleanField(CountryGroup.LLDC.label, default=False)
+    is_sids = models.BooleanField(CountryGroup.SIDS.label, default=False)
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["name"]
+        constraints = [unique_code_per_locale("country")]
+
+    @property
+    def groups(self):
+        flags = {CountryGroup.LDC: self.is_ldc, CountryGroup.LLDC: self.is_lldc, CountryGroup.SIDS: self.is_sids}
+        return [group for group, member in flags.items() if member]
