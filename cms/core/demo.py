@@ -12,10 +12,12 @@ import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import polib
 import yaml
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
@@ -105,14 +107,13 @@ class DemoBuilder:
             root.add_child(instance=home)
             self.publish(home)
             self.summary.pages_created += 1
-            site = Site.objects.filter(is_default_site=True).first()
-            if site is None:
-                Site.objects.create(hostname="localhost", root_page=home, is_default_site=True,
-                                    site_name="PoA-ISS")
-            else:
-                site.root_page = home
-                site.site_name = "PoA-ISS"
-                site.save()
+            site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+            address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+            site.hostname = address.hostname
+            site.port = address.port or (443 if address.scheme == "https" else 80)
+            site.root_page = home
+            site.site_name = "PoA-ISS"
+            site.save()
             for placeholder in placeholders:
                 placeholder.refresh_from_db()
                 placeholder.delete()
@@ -180,6 +181,7 @@ def update_catalogues():
         known = load_catalogue(language)
         po = polib.POFile(wrapwidth=100)
         po.metadata = {
+            "Project-Id-Version": "PoA-ISS demo content",
             "Language": language,
             "MIME-Version": "1.0",
             "Content-Type": "text/plain; charset=utf-8",
