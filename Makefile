@@ -31,5 +31,6 @@ lint: install
 
 # Refresh the interface catalogues after changing translatable strings, then compile them.
 messages: install
-	$(BIN)/python manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=var
+	$(BIN)/python manage.py makemessages $(foreach l,en fr es ru ar zh_Hans,-l $(l)) \
+		--no-obsolete --no-location --ignore=.venv --ignore=var --ignore=tests
 	$(BIN)/python manage.py compilemessages --ignore=.venv

@@ -18,7 +18,7 @@ def main():
             from cms.preflight import check_services
 
             check_services()
-    except ImproperlyConfigured as error:
+    except ImproperlyConfigured as error:  # one sentence, no traceback
         sys.stderr.write(f"Configuration error: {error}\n")
         sys.exit(1)
 

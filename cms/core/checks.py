@@ -17,12 +17,17 @@ def check_content_languages(app_configs, **kwargs):
                 get_language_info(code)
             except KeyError:
                 errors.append(
-                    Error(f"{setting_name} names {code!r}, which Django does not know as a language.",
-                          id="poaiss.E001")
+                    Error(
+                        f"{setting_name} names {code!r}, which Django does not know as a language.",
+                        id="poaiss.E001",
+                    )
                 )
         missing = sorted(set(UN_LANGUAGE_CODES) - set(codes))
         if missing:
             errors.append(
-                Error(f"{setting_name} lacks the UN language(s) {', '.join(missing)}.", id="poaiss.E002")
+                Error(
+                    f"{setting_name} lacks the UN language(s) {', '.join(missing)}.",
+                    id="poaiss.E002",
+                )
             )
     return errors

@@ -110,9 +110,7 @@ def walk_m49_regions():
 
 class VocabularyLoader:
     def __init__(self):
-        self.locales = {
-            code: Locale.objects.get(language_code=code) for code in UN_LANGUAGE_CODES
-        }
+        self.locales = {code: Locale.objects.get(language_code=code) for code in UN_LANGUAGE_CODES}
         self.cldr = {code: BabelLocale.parse(BABEL_LOCALES[code]) for code in UN_LANGUAGE_CODES}
         self.summary = LoadSummary()
 
@@ -158,7 +156,9 @@ class VocabularyLoader:
                     continue
                 code = M49_REGION_CODES[name]
                 parent_code = M49_REGION_CODES[parent] if parent else None
-                rows.append((code, self.names_from_cldr(code), {"level": level, "parent": parent_code}))
+                rows.append(
+                    (code, self.names_from_cldr(code), {"level": level, "parent": parent_code})
+                )
                 for alpha3 in members:
                     self.region_of_country.setdefault(alpha3, {})[level] = code
             self.upsert(Region, rows, foreign_keys={"parent": Region})
@@ -217,7 +217,9 @@ class VocabularyLoader:
                 values = {"name": names[language]}
                 for name, value in fields.items():
                     if name in foreign_keys:
-                        target_pk = targets[foreign_keys[name]].get((value, locale.pk)) if value else None
+                        target_pk = (
+                            targets[foreign_keys[name]].get((value, locale.pk)) if value else None
+                        )
                         values[f"{name}_id"] = target_pk
                     else:
                         values[name] = value

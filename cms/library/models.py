@@ -18,7 +18,9 @@ class DocumentationPage(Page):
     """A PoA/ITI text, resolution, Secretary-General report or meeting document."""
 
     document_date = models.DateField(_("document date"), null=True, blank=True)
-    meeting = models.CharField(_("meeting"), max_length=255, blank=True, help_text=_("For example BMS6 2016."))
+    meeting = models.CharField(
+        _("meeting"), max_length=255, blank=True, help_text=_("For example BMS6 2016.")
+    )
     summary = models.TextField(_("summary"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 

@@ -7,8 +7,6 @@ ELASTICSEARCH_URL switch to PostgreSQL, Redis with a real Celery worker, and Ela
 
 from pathlib import Path
 
-from django.utils.translation import gettext_lazy as _
-
 from . import environment as env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -45,7 +43,6 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "django_filters",
-    "drf_spectacular",
     "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -162,7 +159,10 @@ POAISS_SEARCH = {
         "CLASS": "search.backends.elasticsearch.ElasticsearchBackend"
         if ELASTICSEARCH_URL
         else "search.backends.database.DatabaseBackend",
-        "OPTIONS": {"URL": ELASTICSEARCH_URL, "INDEX_PREFIX": env.get_str("SEARCH_INDEX_PREFIX", "poaiss")},
+        "OPTIONS": {
+            "URL": ELASTICSEARCH_URL,
+            "INDEX_PREFIX": env.get_str("SEARCH_INDEX_PREFIX", "poaiss"),
+        },
     }
 }
 # Wagtail's own admin search always uses the database, so it works in every configuration.
@@ -178,15 +178,9 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # --- API ------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 20,
-}
-SPECTACULAR_SETTINGS = {
-    "TITLE": "PoA-ISS API",
-    "DESCRIPTION": _("Content and data of the Programme of Action Implementation Support System."),
-    "VERSION": "2",
 }
 CORS_ALLOWED_ORIGINS = env.get_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"

@@ -1,8 +1,8 @@
 """The Elasticsearch backend: an index per UN language, behind an alias."""
 
+from elastic_transport import TransportError as ConnectionFailure
 from elasticsearch import Elasticsearch
 from elasticsearch.exceptions import TransportError
-from elastic_transport import TransportError as ConnectionFailure
 
 
 class ElasticsearchBackend:

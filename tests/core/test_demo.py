@@ -12,7 +12,9 @@ pytestmark = pytest.mark.usefixtures("demo_site")
 
 
 def catalogue(language):
-    return {entry.msgid: entry.msgstr for entry in polib.pofile(str(CATALOGUE_DIR / f"{language}.po"))}
+    return {
+        entry.msgid: entry.msgstr for entry in polib.pofile(str(CATALOGUE_DIR / f"{language}.po"))
+    }
 
 
 def test_a_live_home_page_exists_in_every_language():
@@ -23,7 +25,9 @@ def test_a_live_home_page_exists_in_every_language():
 @pytest.mark.parametrize("language", [code for code in UN_LANGUAGE_CODES if code != "en"])
 def test_translations_come_from_the_catalogue_through_wagtail_localize(language):
     english = HomePage.objects.get(locale__language_code="en")
-    translated = english.get_translation(english.locale.__class__.objects.get(language_code=language))
+    translated = english.get_translation(
+        english.locale.__class__.objects.get(language_code=language)
+    )
     assert translated.title == catalogue(language)[english.title]
     assert translated.title != english.title
     assert translated.live
@@ -31,7 +35,9 @@ def test_translations_come_from_the_catalogue_through_wagtail_localize(language)
 
 @pytest.mark.parametrize("language", UN_LANGUAGE_CODES)
 def test_the_api_serves_the_home_page_in_each_language(client, language):
-    response = client.get("/api/v2/pages/", {"locale": language, "type": "core.HomePage", "fields": "intro"})
+    response = client.get(
+        "/api/v2/pages/", {"locale": language, "type": "core.HomePage", "fields": "intro"}
+    )
     assert response.status_code == 200
     (item,) = response.json()["items"]
     assert item["meta"]["locale"] == language
@@ -39,7 +45,9 @@ def test_the_api_serves_the_home_page_in_each_language(client, language):
     assert (item["title"], item["intro"]) == (home.title, home.intro)
 
 
-@pytest.mark.parametrize(("language", "direction"), [("en", "ltr"), ("ar", "rtl"), ("zh-hans", "ltr")])
+@pytest.mark.parametrize(
+    ("language", "direction"), [("en", "ltr"), ("ar", "rtl"), ("zh-hans", "ltr")]
+)
 def test_the_home_page_renders_in_each_language_with_its_direction(client, language, direction):
     response = client.get(f"/{language}/")
     assert response.status_code == 200

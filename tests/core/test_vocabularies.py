@@ -15,9 +15,7 @@ from cms.core.vocabularies import VocabularyError, load_vocabularies
 
 
 def names_by_language(model, code):
-    return dict(
-        model.objects.filter(code=code).values_list("locale__language_code", "name")
-    )
+    return dict(model.objects.filter(code=code).values_list("locale__language_code", "name"))
 
 
 def test_every_term_exists_once_in_each_of_the_six_languages(vocabularies):
@@ -26,7 +24,9 @@ def test_every_term_exists_once_in_each_of_the_six_languages(vocabularies):
         for language in UN_LANGUAGE_CODES:
             assert model.objects.filter(locale__language_code=language).count() == count
     # The translations of one term share its translation key, as wagtail-localize expects.
-    keys = set(ThematicArea.objects.filter(code="marking").values_list("translation_key", flat=True))
+    keys = set(
+        ThematicArea.objects.filter(code="marking").values_list("translation_key", flat=True)
+    )
     assert len(keys) == 1
 
 

@@ -4,7 +4,9 @@ from django.core.exceptions import ValidationError
 from cms.library.documents import undocs_url, validate_symbol
 
 
-@pytest.mark.parametrize("symbol", ["A/71/438", "A/CONF.192/BMS/2016/1", "A/47/277-S/24111", "S/RES/2220(2015)"])
+@pytest.mark.parametrize(
+    "symbol", ["A/71/438", "A/CONF.192/BMS/2016/1", "A/47/277-S/24111", "S/RES/2220(2015)"]
+)
 def test_un_document_symbols_are_accepted(symbol):
     validate_symbol(symbol)
 

@@ -12,7 +12,9 @@ from wagtail.models import TranslatableMixin
 class TaxonomyTerm(TranslatableMixin):
     """A coded term with a name in the row's locale."""
 
-    code = models.CharField(_("code"), max_length=40, help_text=_("Stable identifier used by the API and imports."))
+    code = models.CharField(
+        _("code"), max_length=40, help_text=_("Stable identifier used by the API and imports.")
+    )
     name = models.CharField(_("name"), max_length=255)
     sort_order = models.PositiveIntegerField(_("sort order"), default=0)
 
@@ -25,7 +27,9 @@ class TaxonomyTerm(TranslatableMixin):
 
 
 def unique_code_per_locale(model_name):
-    return models.UniqueConstraint(fields=["code", "locale"], name=f"{model_name}_unique_code_per_locale")
+    return models.UniqueConstraint(
+        fields=["code", "locale"], name=f"{model_name}_unique_code_per_locale"
+    )
 
 
 class ThematicArea(TaxonomyTerm):
@@ -101,16 +105,28 @@ class Country(TaxonomyTerm):
     alpha3 = models.CharField(_("ISO alpha-3 code"), max_length=3)
     numeric = models.CharField(_("ISO numeric (M49) code"), max_length=3)
     region = models.ForeignKey(
-        Region, verbose_name=_("region"), null=True, blank=True, on_delete=models.PROTECT,
+        Region,
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     sub_region = models.ForeignKey(
-        Region, verbose_name=_("sub-region"), null=True, blank=True, on_delete=models.PROTECT,
+        Region,
+        verbose_name=_("sub-region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     intermediate_region = models.ForeignKey(
-        Region, verbose_name=_("intermediate region"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        Region,
+        verbose_name=_("intermediate region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     is_ldc = models.BooleanField(CountryGroup.LDC.label, default=False)
     is_lldc = models.BooleanField(CountryGroup.LLDC.label, default=False)
@@ -124,5 +140,9 @@ class Country(TaxonomyTerm):
 
     @property
     def groups(self):
-        flags = {CountryGroup.LDC: self.is_ldc, CountryGroup.LLDC: self.is_lldc, CountryGroup.SIDS: self.is_sids}
+        flags = {
+            CountryGroup.LDC: self.is_ldc,
+            CountryGroup.LLDC: self.is_lldc,
+            CountryGroup.SIDS: self.is_sids,
+        }
         return [group for group, member in flags.items() if member]

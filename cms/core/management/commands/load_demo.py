@@ -26,7 +26,8 @@ class Command(BaseCommand):
         for language, (translated, total) in pages.segments.items():
             created = pages.translations_created.get(language, 0)
             self.stdout.write(
-                f"{language}: {created} pages translated, {translated}/{total} segments from the catalogue"
+                f"{language}: {created} pages translated, "
+                f"{translated}/{total} segments from the catalogue"
             )
         if options["update_catalogues"]:
             count = update_catalogues()
