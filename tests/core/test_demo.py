@@ -1,6 +1,7 @@
 import polib
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.models import Page
 
 from cms.core.demo import CATALOGUE_DIR
@@ -86,3 +87,11 @@ def test_a_generated_demo_admin_password_is_printed(db, monkeypatch, django_user
     output = capsys.readouterr().out
     password = output.split("generated password: ")[1].split()[0]
     assert django_user_model.objects.get(username="admin").check_password(password)
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "zh-hans"])
+def test_interface_strings_are_translated_on_the_page(client, language):
+    with translation.override(language):
+        sections = translation.gettext("Sections")
+    assert sections != "Sections"
+    assert f"<h2>{sections}</h2>" in client.get(f"/{language}/").content.decode()
