@@ -174,6 +174,7 @@ WAGTAILADMIN_BASE_URL = env.http_url("SITE_URL") or "http://127.0.0.1:8000"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
+# A new translation starts as a draft, to be reviewed before it is published.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # --- API ------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import pytest
 import yaml
+from django.core.management import CommandError, call_command
 
 from cms.core import vocabularies as module
 from cms.core.languages import UN_LANGUAGE_CODES
@@ -97,3 +98,15 @@ def test_an_incomplete_term_fails_loudly_and_writes_nothing(db, tmp_path, monkey
         load_vocabularies()
     assert not ThematicArea.objects.exists()
     assert not Country.objects.exists()
+
+
+def test_the_command_reports_a_broken_vocabulary_as_a_command_error(db, tmp_path, monkeypatch):
+    broken = tmp_path / "taxonomy.yaml"
+    broken.write_text(
+        "thematic_areas:\n  - code: marking\n    name: {en: Marking}\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(module, "TAXONOMY_FILE", broken)
+    with pytest.raises(
+        CommandError, match="taxonomy.yaml: thematic_areas term 'marking' has no name in 'fr'"
+    ):
+        call_command("load_taxonomy")

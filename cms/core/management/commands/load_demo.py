@@ -1,7 +1,7 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from cms.core.demo import build_demo_pages, ensure_demo_admin, update_catalogues
-from cms.core.vocabularies import load_vocabularies
 
 
 class Command(BaseCommand):
@@ -18,9 +18,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        vocabularies = load_vocabularies()
-        for name, created in vocabularies.created.items():
-            self.stdout.write(f"{name}: {created} created, {vocabularies.updated[name]} updated")
+        call_command("load_taxonomy", stdout=self.stdout, verbosity=options["verbosity"])
         pages = build_demo_pages()
         self.stdout.write(f"pages: {pages.pages_created} created")
         for language, (translated, total) in pages.segments.items():
