@@ -4,6 +4,8 @@ Settings already reject malformed values; this module checks that the services t
 name answer, and reports a failure as one sentence naming the variable.
 """
 
+from pathlib import Path
+
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DatabaseError, connections
@@ -11,6 +13,9 @@ from django.db import DatabaseError, connections
 
 def check_database():
     connection = connections["default"]
+    if connection.vendor == "sqlite" and str(connection.settings_dict["NAME"]) != ":memory:":
+        # The embedded database lives in var/, which a fresh checkout does not have yet.
+        Path(connection.settings_dict["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     try:
         connection.ensure_connection()
     except DatabaseError as error:
