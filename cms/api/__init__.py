@@ -1,0 +1,1 @@
+"""The headless API: one router under /api/v2/ for Wagtail's endpoints and the suite's own."""

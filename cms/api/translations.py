@@ -1,0 +1,37 @@
+"""Serve the requested language, fall back to the source language, and say which one it is."""
+
+from django.conf import settings
+from django.db.models import Q
+
+
+def with_fallback(queryset, language_code, live_only=False):
+    """Rows in `language_code`, plus source-language rows that have no such translation yet."""
+    source_code = settings.LANGUAGE_CODE
+    if language_code == source_code:
+        return queryset.filter(locale__language_code=source_code)
+    translated = queryset.model._default_manager.filter(locale__language_code=language_code)
+    if live_only:
+        translated = translated.filter(live=True)
+    return queryset.filter(
+        Q(locale__language_code=language_code)
+        | (
+            Q(locale__language_code=source_code)
+            & ~Q(translation_key__in=translated.values("translation_key"))
+        )
+    )
+
+
+def available_translations(visible, objects):
+    """Map translation_key -> [(language code, object)] among `visible`, in one query."""
+    keys = {obj.translation_key for obj in objects}
+    found = {}
+    if not keys:
+        return found
+    rows = (
+        visible.filter(translation_key__in=keys)
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    for row in rows:
+        found.setdefault(row.translation_key, []).append((row.locale.language_code, row))
+    return found

@@ -1,0 +1,33 @@
+"""The one API router: Wagtail's API v2 endpoints and the suite's own DRF viewsets."""
+
+from django.urls import include, path
+from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.routers import SimpleRouter
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from cms.core import api as core_api
+
+from .pages import LocalizedPagesAPIViewSet
+
+wagtail_router = WagtailAPIRouter("wagtailapi")
+wagtail_router.register_endpoint("pages", LocalizedPagesAPIViewSet)
+wagtail_router.register_endpoint("images", ImagesAPIViewSet)
+wagtail_router.register_endpoint("documents", DocumentsAPIViewSet)
+
+router = SimpleRouter()
+router.register("countries", core_api.CountryViewSet, basename="country")
+router.register("regions", core_api.RegionViewSet, basename="region")
+router.register("themes", core_api.ThematicAreaViewSet, basename="theme")
+router.register("mosaic-modules", core_api.MosaicModuleViewSet, basename="mosaic-module")
+router.register("assistance-forms", core_api.AssistanceFormViewSet, basename="assistance-form")
+router.register(
+    "organisation-types", core_api.OrganisationTypeViewSet, basename="organisation-type"
+)
+
+urlpatterns = [
+    path("auth/token/", obtain_auth_token, name="api-token"),
+    path("", include(router.urls)),
+    path("", wagtail_router.urls),
+]

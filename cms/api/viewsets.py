@@ -1,0 +1,69 @@
+"""Base classes for the suite's own translatable endpoints (DRF viewsets)."""
+
+from rest_framework import serializers, viewsets
+from rest_framework.reverse import reverse
+
+from .languages import language_or_default
+from .translations import available_translations, with_fallback
+
+
+class LocalizedListSerializer(serializers.ListSerializer):
+    """Looks up the translations of a whole page of results in one query."""
+
+    def to_representation(self, data):
+        items = list(data)
+        view = self.context["view"]
+        view.translations.update(available_translations(view.get_visible_queryset(), items))
+        return super().to_representation(items)
+
+
+class LocalizedSerializer(serializers.ModelSerializer):
+    """Adds which language an item is in, which was asked for, and where the others are."""
+
+    locale = serializers.SerializerMethodField()
+    requested_locale = serializers.SerializerMethodField()
+    is_fallback = serializers.SerializerMethodField()
+    translations = serializers.SerializerMethodField()
+
+    class Meta:
+        list_serializer_class = LocalizedListSerializer
+        fields = ["locale", "requested_locale", "is_fallback", "translations"]
+
+    def get_locale(self, obj) -> str:
+        return obj.locale.language_code
+
+    def get_requested_locale(self, obj) -> str:
+        return self.context["view"].requested_language
+
+    def get_is_fallback(self, obj) -> bool:
+        return obj.locale.language_code != self.context["view"].requested_language
+
+    def get_translations(self, obj) -> list[dict[str, str]]:
+        view = self.context["view"]
+        if obj.translation_key not in view.translations:
+            view.translations.update(available_translations(view.get_visible_queryset(), [obj]))
+        request = self.context["request"]
+        url = reverse(
+            f"{view.basename}-detail", args=[getattr(obj, view.lookup_field)], request=request
+        )
+        return [
+            {"locale": language, "url": f"{url}?locale={language}"}
+            for language, other in view.translations.get(obj.translation_key, [])
+            if other.pk != obj.pk
+        ]
+
+
+class LocalizedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
+    """A read-only endpoint over a translatable model, served in the requested language."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.requested_language = language_or_default(request)
+        self.translations = {}
+
+    def get_visible_queryset(self):
+        """Every row this client may see, in any language."""
+        return self.queryset.select_related("locale")
+
+    def get_queryset(self):
+        return with_fallback(self.get_visible_queryset(), self.requested_language)

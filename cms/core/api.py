@@ -1,0 +1,130 @@
+"""Taxonomy endpoints: countries, regions, themes, MOSAIC modules, forms of assistance and
+organisation types, each in the requested UN language."""
+
+import django_filters
+from django.db.models import Q
+from rest_framework import serializers
+
+from cms.api.viewsets import LocalizedReadOnlyViewSet, LocalizedSerializer
+
+from .models import (
+    AssistanceForm,
+    Country,
+    CountryGroup,
+    MosaicModule,
+    OrganisationType,
+    Region,
+    ThematicArea,
+)
+
+
+class TermSerializer(LocalizedSerializer):
+    class Meta(LocalizedSerializer.Meta):
+        fields = ["code", "name", *LocalizedSerializer.Meta.fields]
+
+
+def term_serializer(term_model):
+    class Serializer(TermSerializer):
+        class Meta(TermSerializer.Meta):
+            model = term_model
+
+    Serializer.__name__ = f"{term_model.__name__}Serializer"
+    return Serializer
+
+
+class RegionReferenceSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class RegionSerializer(LocalizedSerializer):
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
+
+    class Meta(LocalizedSerializer.Meta):
+        model = Region
+        fields = ["code", "name", "level", "parent", *LocalizedSerializer.Meta.fields]
+
+
+class CountrySerializer(LocalizedSerializer):
+    region = RegionReferenceSerializer(read_only=True, allow_null=True)
+    sub_region = RegionReferenceSerializer(read_only=True, allow_null=True)
+    intermediate_region = RegionReferenceSerializer(read_only=True, allow_null=True)
+    groups = serializers.ListField(
+        child=serializers.ChoiceField(CountryGroup.choices), read_only=True
+    )
+
+    class Meta(LocalizedSerializer.Meta):
+        model = Country
+        fields = [
+            "code",
+            "alpha3",
+            "numeric",
+            "name",
+            "region",
+            "sub_region",
+            "intermediate_region",
+            "groups",
+            *LocalizedSerializer.Meta.fields,
+        ]
+
+
+class CountryFilter(django_filters.FilterSet):
+    region = django_filters.CharFilter(
+        method="filter_region", label="UN M49 code of a region, sub-region or intermediate region"
+    )
+    group = django_filters.ChoiceFilter(choices=CountryGroup.choices, method="filter_group")
+    name = django_filters.CharFilter(lookup_expr="icontains")
+
+    class Meta:
+        model = Country
+        fields = ["region", "group", "name"]
+
+    def filter_region(self, queryset, name, value):
+        return queryset.filter(
+            Q(region__code=value) | Q(sub_region__code=value) | Q(intermediate_region__code=value)
+        )
+
+    def filter_group(self, queryset, name, value):
+        return queryset.filter(**{f"is_{value}": True})
+
+
+class RegionFilter(django_filters.FilterSet):
+    level = django_filters.ChoiceFilter(choices=Region.Level.choices)
+    parent = django_filters.CharFilter(field_name="parent__code")
+
+    class Meta:
+        model = Region
+        fields = ["level", "parent"]
+
+
+class CountryViewSet(LocalizedReadOnlyViewSet):
+    queryset = Country.objects.select_related("region", "sub_region", "intermediate_region")
+    serializer_class = CountrySerializer
+    filterset_class = CountryFilter
+    lookup_field = "code"
+    lookup_value_regex = "[A-Za-z]{2}"
+
+
+class RegionViewSet(LocalizedReadOnlyViewSet):
+    queryset = Region.objects.select_related("parent")
+    serializer_class = RegionSerializer
+    filterset_class = RegionFilter
+    lookup_field = "code"
+    lookup_value_regex = "[0-9]{3}"
+
+
+def term_viewset(term_model):
+    class ViewSet(LocalizedReadOnlyViewSet):
+        queryset = term_model.objects.all()
+        serializer_class = term_serializer(term_model)
+        lookup_field = "code"
+        lookup_value_regex = "[A-Za-z0-9.\\-]+"
+
+    ViewSet.__name__ = f"{term_model.__name__}ViewSet"
+    return ViewSet
+
+
+ThematicAreaViewSet = term_viewset(ThematicArea)
+MosaicModuleViewSet = term_viewset(MosaicModule)
+AssistanceFormViewSet = term_viewset(AssistanceForm)
+OrganisationTypeViewSet = term_viewset(OrganisationType)
