@@ -6,6 +6,7 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from wagtail.api.v2.utils import BadRequestError
 
 LANGUAGE_CODES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+LANGUAGE_CHOICES = [(code, code) for code in LANGUAGE_CODES]
 # Accept-Language uses BCP 47 tags; map the common Chinese ones to the suite's code.
 ACCEPT_LANGUAGE_ALIASES = {"zh": "zh-hans", "zh-cn": "zh-hans", "zh-sg": "zh-hans"}
 

@@ -1,5 +1,6 @@
 """Wagtail's pages endpoint with language negotiation and an honest fallback to English."""
 
+from django.utils.translation import gettext as _
 from rest_framework.fields import Field
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
@@ -13,10 +14,11 @@ from wagtail.api.v2.filters import (
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import get_full_url
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from .errors import exception_handler
-from .languages import language_or_default, requested_language
+from .languages import QueryParameterError, language_or_default, requested_language
+from .schema import PAGE, PAGE_FILTERS, wagtail_endpoint_schema
 from .translations import available_translations, with_fallback
 
 
@@ -80,6 +82,7 @@ class LocalizedPageSerializer(PageSerializer):
     translations = TranslationsField(read_only=True)
 
 
+@wagtail_endpoint_schema("pages", PAGE, PAGE_FILTERS)
 class LocalizedPagesAPIViewSet(PagesAPIViewSet):
     base_serializer_class = LocalizedPageSerializer
     filter_backends = [
@@ -112,7 +115,13 @@ class LocalizedPagesAPIViewSet(PagesAPIViewSet):
         return response if response is not None else super().handle_exception(exc)
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("locale")
+        try:
+            queryset = super().get_base_queryset()
+        except Site.DoesNotExist:
+            raise QueryParameterError(
+                "site", _("No site has the hostname %(site)r.") % {"site": self.request.GET["site"]}
+            ) from None
+        return queryset.select_related("locale")
 
     def get_queryset(self):
         return super().get_queryset().select_related("locale")

@@ -1,7 +1,6 @@
 """The one API router: Wagtail's API v2 endpoints and the suite's own DRF viewsets."""
 
 from django.urls import include, path
-from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import SimpleRouter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -9,12 +8,22 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from cms.core import api as core_api
 
+from .auth import ObtainTokenView
 from .pages import LocalizedPagesAPIViewSet
+from .schema import DOCUMENT, IMAGE, wagtail_endpoint_schema
+
+# Images and documents are not translated; the same views, described for the schema.
+ImagesEndpoint = wagtail_endpoint_schema("images", IMAGE)(
+    type("ImagesEndpoint", (ImagesAPIViewSet,), {})
+)
+DocumentsEndpoint = wagtail_endpoint_schema("documents", DOCUMENT)(
+    type("DocumentsEndpoint", (DocumentsAPIViewSet,), {})
+)
 
 wagtail_router = WagtailAPIRouter("wagtailapi")
 wagtail_router.register_endpoint("pages", LocalizedPagesAPIViewSet)
-wagtail_router.register_endpoint("images", ImagesAPIViewSet)
-wagtail_router.register_endpoint("documents", DocumentsAPIViewSet)
+wagtail_router.register_endpoint("images", ImagesEndpoint)
+wagtail_router.register_endpoint("documents", DocumentsEndpoint)
 
 router = SimpleRouter()
 router.register("countries", core_api.CountryViewSet, basename="country")
@@ -27,7 +36,7 @@ router.register(
 )
 
 urlpatterns = [
-    path("auth/token/", obtain_auth_token, name="api-token"),
+    path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
     path("", include(router.urls)),
     path("", wagtail_router.urls),
 ]

@@ -38,7 +38,7 @@ class RegionReferenceSerializer(serializers.Serializer):
 
 
 class RegionSerializer(LocalizedSerializer):
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta(LocalizedSerializer.Meta):
         model = Region

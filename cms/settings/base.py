@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_filters",
     "corsheaders",
     "django.contrib.admin",
@@ -186,10 +188,27 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    "DEFAULT_SCHEMA_CLASS": "cms.api.schema.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "cms.api.pagination.Pagination",
     "EXCEPTION_HANDLER": "cms.api.errors.exception_handler",
     "PAGE_SIZE": 20,
+    "DEFAULT_THROTTLE_RATES": {"auth": env.get_str("API_AUTH_RATE", "10/minute")},
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "PoA-ISS API",
+    "DESCRIPTION": (
+        "Published content and data of the Programme of Action Implementation Support "
+        "System, in the six UN languages. Every endpoint takes ?locale=."
+    ),
+    "VERSION": "2",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["cms.api.schema.only_public_api"],
+    "ENUM_NAME_OVERRIDES": {"LocaleEnum": "cms.api.languages.LANGUAGE_CHOICES"},
+    # The docs page's assets come from drf-spectacular-sidecar, served locally.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 CORS_ALLOWED_ORIGINS = env.get_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"

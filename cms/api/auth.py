@@ -1,0 +1,33 @@
+"""Token authentication for API clients that write: POST username and password, get a token."""
+
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import exceptions, serializers
+from rest_framework.authtoken.models import Token
+from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+
+
+class ObtainTokenView(ObtainAuthToken):
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "auth"
+
+    @extend_schema(
+        request=inline_serializer(
+            "AuthTokenRequest",
+            {
+                "username": serializers.CharField(min_length=1),
+                "password": serializers.CharField(min_length=1, style={"input_type": "password"}),
+            },
+        ),
+        responses={200: inline_serializer("AuthToken", {"token": serializers.CharField()})},
+    )
+    def post(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        if not serializer.is_valid():
+            if set(serializer.errors) == {"non_field_errors"}:
+                # Both fields were given and are wrong: an authentication failure, not a bad form.
+                raise exceptions.AuthenticationFailed(serializer.errors["non_field_errors"][0])
+            raise exceptions.ValidationError(serializer.errors)
+        token, _created = Token.objects.get_or_create(user=serializer.validated_data["user"])
+        return Response({"token": token.key})
