@@ -24,6 +24,14 @@ def pytest_terminal_summary(terminalreporter):
         )
 
 
+@pytest.fixture(autouse=True)
+def fresh_api_cache():
+    """Each test starts with no cached API answers (tests roll back instead of committing)."""
+    from cms.api.caching import bump_version
+
+    bump_version()
+
+
 @pytest.fixture
 def vocabularies(db):
     from cms.core.vocabularies import load_vocabularies

@@ -8,4 +8,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("PoA-ISS core")
 
     def ready(self):
+        from cms.api import signals
+
         from . import checks  # noqa: F401  (registers the system checks)
+
+        signals.register()

@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "cms.api.caching.ApiCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.core.middleware.PrefixedLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -210,6 +211,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+# Public API answers: how long clients may reuse them, and how long the shared cache keeps them
+# (publishing drops them at once, so the second can be long).
+API_CACHE_SECONDS = env.get_int("API_CACHE_SECONDS", 60)
+API_RESPONSE_CACHE_TIMEOUT = env.get_int("API_RESPONSE_CACHE_TIMEOUT", 3600)
 CORS_ALLOWED_ORIGINS = env.get_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
 

@@ -1,7 +1,6 @@
 import pytest
 from django.core.cache import cache
 
-
 THROTTLE_KEY = "throttle_auth_127.0.0.1"  # ScopedRateThrottle's key for the test client
 
 

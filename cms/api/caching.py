@@ -1,0 +1,117 @@
+"""HTTP caching of the public API: a shared response cache, ETag, Last-Modified and 304s.
+
+Anonymous GET responses are stored in the cache (Redis in production) under a key that
+includes a content version. Publishing, unpublishing, moving or deleting content bumps the
+version after the transaction commits, so every cached answer is dropped at once. A cache
+outage only turns hits into misses.
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+
+from .languages import language_from_header
+
+VERSION_KEY = "poaiss:api:content-version"
+CACHED_PATH_PREFIXES = ("/api/v2/", "/api/schema/")
+
+
+def current_version():
+    """The content version and when content last changed (created on first use)."""
+    state = cache.get(VERSION_KEY)
+    if state is None:
+        state = {"version": uuid.uuid4().hex, "changed_at": int(timezone.now().timestamp())}
+        cache.add(VERSION_KEY, state, timeout=None)
+        state = cache.get(VERSION_KEY) or state
+    return state
+
+
+def bump_version():
+    cache.set(
+        VERSION_KEY,
+        {"version": uuid.uuid4().hex, "changed_at": int(timezone.now().timestamp())},
+        timeout=None,
+    )
+
+
+def content_changed(**kwargs):
+    """Signal receiver: drop every cached API answer once the change is committed."""
+    transaction.on_commit(bump_version)
+
+
+def is_cacheable(request):
+    """Anonymous reads only: a signed-in client may see what the public may not."""
+    anonymous = (
+        "HTTP_AUTHORIZATION" not in request.META
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+    return (
+        anonymous
+        and request.method in ("GET", "HEAD")
+        and request.path_info.startswith(CACHED_PATH_PREFIXES)
+    )
+
+
+def cache_key(request, version):
+    # Without ?locale the answer depends on Accept-Language; with it, it does not.
+    language = "" if "locale" in request.GET else (language_from_header(request) or "")
+    query = "&".join(sorted(request.GET.urlencode().split("&")))
+    raw = f"{version}|{request.path_info}|{query}|{language}"
+    return "poaiss:api:response:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ApiCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable(request):
+            response = self.get_response(request)
+            if request.path_info.startswith(CACHED_PATH_PREFIXES):
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+
+        state = current_version()
+        key = cache_key(request, state["version"])
+        stored = cache.get(key)
+        if stored is not None:
+            response = self.rebuild(stored)
+        else:
+            response = self.get_response(request)
+            if response.status_code == 200 and not response.streaming:
+                cache.set(key, self.freeze(response), timeout=settings.API_RESPONSE_CACHE_TIMEOUT)
+
+        if response.status_code != 200:
+            return response
+        etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(state["changed_at"])
+        patch_cache_control(response, public=True, max_age=settings.API_CACHE_SECONDS)
+        patch_vary_headers(response, ("Accept-Language", "Authorization", "Cookie"))
+        return get_conditional_response(
+            request, etag=etag, last_modified=state["changed_at"], response=response
+        )
+
+    @staticmethod
+    def freeze(response):
+        headers = {
+            name: value
+            for name, value in response.items()
+            if name.lower() in ("content-type", "content-language", "allow")
+        }
+        return {"status": response.status_code, "content": response.content, "headers": headers}
+
+    @staticmethod
+    def rebuild(stored):
+        from django.http import HttpResponse
+
+        response = HttpResponse(stored["content"], status=stored["status"])
+        for name, value in stored["headers"].items():
+            response[name] = value
+        return response
