@@ -20,6 +20,8 @@ from .languages import language_from_header
 
 VERSION_KEY = "poaiss:api:content-version"
 CACHED_PATH_PREFIXES = ("/api/v2/", "/api/schema/")
+# Drafts behind expiring tokens must never outlive their token in a shared cache.
+UNCACHED_PATH_PREFIXES = ("/api/v2/preview/", "/api/v2/auth/")
 
 
 def current_version():
@@ -55,6 +57,7 @@ def is_cacheable(request):
         anonymous
         and request.method in ("GET", "HEAD")
         and request.path_info.startswith(CACHED_PATH_PREFIXES)
+        and not request.path_info.startswith(UNCACHED_PATH_PREFIXES)
     )
 
 

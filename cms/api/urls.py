@@ -10,6 +10,7 @@ from cms.core import api as core_api
 
 from .auth import ObtainTokenView
 from .pages import LocalizedPagesAPIViewSet
+from .preview import PagePreviewView
 from .schema import DOCUMENT, IMAGE, wagtail_endpoint_schema
 
 # Images and documents are not translated; the same views, described for the schema.
@@ -37,6 +38,7 @@ router.register(
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
+    path("preview/", PagePreviewView.as_view(), name="api-preview"),
     path("", include(router.urls)),
     path("", wagtail_router.urls),
 ]

@@ -10,11 +10,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from blocks.blocks import BodyBlock
+from cms.core.models import HeadlessPreviewMixin
 
 from .documents import undocs_url, validate_symbol
 
 
-class DocumentationPage(Page):
+class DocumentationPage(HeadlessPreviewMixin, Page):
     """A PoA/ITI text, resolution, Secretary-General report or meeting document."""
 
     document_date = models.DateField(_("document date"), null=True, blank=True)

@@ -153,7 +153,9 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    "purge-expired-previews": {"task": "cms.core.tasks.purge_expired_previews", "schedule": 3600},
+}
 
 # --- Search ---------------------------------------------------------------------------------
 ELASTICSEARCH_URL = env.http_url("ELASTICSEARCH_URL")
@@ -215,6 +217,9 @@ SPECTACULAR_SETTINGS = {
 # (publishing drops them at once, so the second can be long).
 API_CACHE_SECONDS = env.get_int("API_CACHE_SECONDS", 60)
 API_RESPONSE_CACHE_TIMEOUT = env.get_int("API_RESPONSE_CACHE_TIMEOUT", 3600)
+# Headless preview: the front-end page that renders a draft from /api/v2/preview/?token=...
+HEADLESS_PREVIEW_CLIENT_URL = env.http_url("HEADLESS_PREVIEW_CLIENT_URL")
+HEADLESS_PREVIEW_MAX_AGE = env.get_int("HEADLESS_PREVIEW_MAX_AGE", 3600)
 CORS_ALLOWED_ORIGINS = env.get_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
 

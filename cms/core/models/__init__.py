@@ -1,4 +1,5 @@
 from .pages import HomePage, SectionPage
+from .preview import HeadlessPreview, HeadlessPreviewMixin
 from .taxonomy import (
     AssistanceForm,
     Country,
@@ -13,6 +14,8 @@ __all__ = [
     "AssistanceForm",
     "Country",
     "CountryGroup",
+    "HeadlessPreview",
+    "HeadlessPreviewMixin",
     "HomePage",
     "MosaicModule",
     "OrganisationType",

@@ -10,8 +10,10 @@ from wagtail.search import index
 
 from blocks.blocks import BodyBlock
 
+from .preview import HeadlessPreviewMixin
 
-class IntroBodyPage(Page):
+
+class IntroBodyPage(HeadlessPreviewMixin, Page):
     """A page with a short introduction and a StreamField body."""
 
     intro = models.TextField(_("introduction"), blank=True)
