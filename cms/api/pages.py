@@ -18,8 +18,12 @@ from wagtail.models import Page, Site
 
 from .errors import exception_handler
 from .languages import QueryParameterError, language_or_default, requested_language
+from .pagination import BoundedPaginationMixin
 from .schema import PAGE, PAGE_FILTERS, wagtail_endpoint_schema
 from .translations import available_translations, with_fallback
+
+# What linking to a translation needs: its URL path (html_url) and tree position.
+TRANSLATION_FIELDS = ("url_path", "path", "depth", "content_type")
 
 
 class RequestedLocaleFilter:
@@ -83,7 +87,7 @@ class LocalizedPageSerializer(PageSerializer):
 
 
 @wagtail_endpoint_schema("pages", PAGE, PAGE_FILTERS)
-class LocalizedPagesAPIViewSet(PagesAPIViewSet):
+class LocalizedPagesAPIViewSet(BoundedPaginationMixin, PagesAPIViewSet):
     base_serializer_class = LocalizedPageSerializer
     filter_backends = [
         FieldsFilter,
@@ -115,6 +119,12 @@ class LocalizedPagesAPIViewSet(PagesAPIViewSet):
         return response if response is not None else super().handle_exception(exc)
 
     def get_base_queryset(self):
+        # Wagtail rebuilds this (site, view restrictions) on every call; once per request will do.
+        if getattr(self, "_base_queryset", None) is None:
+            self._base_queryset = self.build_base_queryset()
+        return self._base_queryset.all()
+
+    def build_base_queryset(self):
         try:
             queryset = super().get_base_queryset()
         except Site.DoesNotExist:
@@ -143,13 +153,17 @@ class LocalizedPagesAPIViewSet(PagesAPIViewSet):
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
-        self._translations = available_translations(self.get_base_queryset(), list(page))
+        self._translations = available_translations(
+            self.get_base_queryset(), list(page), TRANSLATION_FIELDS
+        )
         return page
 
     def translations_of(self, pages):
         missing = [page for page in pages if page.translation_key not in self._translations]
         if missing:
-            self._translations.update(available_translations(self.get_base_queryset(), missing))
+            self._translations.update(
+                available_translations(self.get_base_queryset(), missing, TRANSLATION_FIELDS)
+            )
         return self._translations
 
     def get_translation_detail_url(self, page):

@@ -14,6 +14,7 @@ from drf_spectacular.utils import (
 from rest_framework import serializers
 
 from .languages import LANGUAGE_CODES
+from .pagination import MAX_LIMIT, MAX_OFFSET
 
 PUBLIC_API_PREFIX = "/api/v2/"
 
@@ -32,10 +33,12 @@ LOCALE = OpenApiParameter(
 )
 LIMIT = OpenApiParameter(
     "limit",
-    {"type": "integer", "minimum": 1, "maximum": 100},
+    {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
     description="Items per page (1 to 100, default 20).",
 )
-OFFSET = OpenApiParameter("offset", {"type": "integer", "minimum": 0}, description="Items to skip.")
+OFFSET = OpenApiParameter(
+    "offset", {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET}, description="Items to skip."
+)
 FIELDS = OpenApiParameter(
     "fields", str, description="Comma-separated fields to add (or remove with a leading -), or *."
 )

@@ -21,15 +21,20 @@ def with_fallback(queryset, language_code, live_only=False):
     )
 
 
-def available_translations(visible, objects):
-    """Map translation_key -> [(language code, object)] among `visible`, in one query."""
+def available_translations(visible, objects, fields=()):
+    """Map translation_key -> [(language code, object)] among `visible`, in one query.
+
+    Only the key, the locale and `fields` are loaded: enough to link to each translation.
+    """
     keys = {obj.translation_key for obj in objects}
     found = {}
     if not keys:
         return found
     rows = (
         visible.filter(translation_key__in=keys)
+        .select_related(None)
         .select_related("locale")
+        .only("pk", "translation_key", "locale__language_code", *fields)
         .order_by("locale__language_code")
     )
     for row in rows:

@@ -10,15 +10,16 @@ from cms.core import api as core_api
 
 from .auth import ObtainTokenView
 from .pages import LocalizedPagesAPIViewSet
+from .pagination import BoundedPaginationMixin
 from .preview import PagePreviewView
 from .schema import DOCUMENT, IMAGE, wagtail_endpoint_schema
 
 # Images and documents are not translated; the same views, described for the schema.
 ImagesEndpoint = wagtail_endpoint_schema("images", IMAGE)(
-    type("ImagesEndpoint", (ImagesAPIViewSet,), {})
+    type("ImagesEndpoint", (BoundedPaginationMixin, ImagesAPIViewSet), {})
 )
 DocumentsEndpoint = wagtail_endpoint_schema("documents", DOCUMENT)(
-    type("DocumentsEndpoint", (DocumentsAPIViewSet,), {})
+    type("DocumentsEndpoint", (BoundedPaginationMixin, DocumentsAPIViewSet), {})
 )
 
 wagtail_router = WagtailAPIRouter("wagtailapi")

@@ -13,7 +13,9 @@ class LocalizedListSerializer(serializers.ListSerializer):
     def to_representation(self, data):
         items = list(data)
         view = self.context["view"]
-        view.translations.update(available_translations(view.get_visible_queryset(), items))
+        view.translations.update(
+            available_translations(view.get_visible_queryset(), items, (view.lookup_field,))
+        )
         return super().to_representation(items)
 
 
@@ -41,7 +43,9 @@ class LocalizedSerializer(serializers.ModelSerializer):
     def get_translations(self, obj) -> list[dict[str, str]]:
         view = self.context["view"]
         if obj.translation_key not in view.translations:
-            view.translations.update(available_translations(view.get_visible_queryset(), [obj]))
+            view.translations.update(
+                available_translations(view.get_visible_queryset(), [obj], (view.lookup_field,))
+            )
         request = self.context["request"]
         url = reverse(
             f"{view.basename}-detail", args=[getattr(obj, view.lookup_field)], request=request

@@ -74,7 +74,15 @@ def test_drafts_are_never_listed_nor_served(client):
 
 @pytest.mark.parametrize(
     ("params", "parameter"),
-    [({"locale": "xx"}, "locale"), ({"limit": "-1"}, None), ({"fields": "nonexistent"}, None)],
+    [
+        ({"locale": "xx"}, "locale"),
+        ({"limit": "-1"}, "limit"),
+        ({"limit": "101"}, "limit"),
+        ({"offset": "15102646364973020202139070595334144"}, "offset"),
+        ({"fields": "nonexistent"}, None),
+        ({"site": "nowhere.example"}, "site"),
+        ({"type": "core.NoSuchPage"}, None),
+    ],
 )
 def test_malformed_parameters_get_400_with_a_message(client, params, parameter):
     response = client.get("/api/v2/pages/", params)

@@ -2,6 +2,8 @@ import re
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.urls import URLPattern, URLResolver, get_resolver
 from hypothesis import HealthCheck, given, settings
 from openapi_spec_validator import validate
@@ -57,9 +59,17 @@ def test_the_docs_page_loads_its_assets_from_this_server(client):
 
 @pytest.fixture
 def api_schema(demo_site):
+    """The schema, calling the site in-process through WSGI, as Django's test client does."""
     from django.core.wsgi import get_wsgi_application
 
-    return schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
+    # Like the test client: keep the test's transaction open across requests.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def test_every_endpoint_keeps_its_contract(api_schema):
