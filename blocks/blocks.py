@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.rich_text import expand_db_html
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -31,11 +32,16 @@ class QuoteBlock(blocks.StructBlock):
 RICH_TEXT_FEATURES = ["bold", "italic", "h2", "h3", "h4", "ol", "ul", "link", "document-link"]
 
 
+class RichTextBlock(blocks.RichTextBlock):
+    """Rich text whose API form is front-end HTML: internal page and document links resolved."""
+
+    def get_api_representation(self, value, context=None):
+        return expand_db_html(value.source) if value else ""
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        label=_("Paragraph"), features=RICH_TEXT_FEATURES, icon="pilcrow"
-    )
+    paragraph = RichTextBlock(label=_("Paragraph"), features=RICH_TEXT_FEATURES, icon="pilcrow")
     quote = QuoteBlock()
 
     class Meta:
