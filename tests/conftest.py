@@ -32,22 +32,21 @@ def fresh_api_cache():
     bump_version()
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the taxonomy and the demo pages once, as `make run` does; tests roll back on top."""
+    with django_db_blocker.unblock():
+        call_command("load_demo", "--no-admin", verbosity=0)
+
+
 @pytest.fixture
 def vocabularies(db):
-    from cms.core.vocabularies import load_vocabularies
-
-    return load_vocabularies()
+    """The taxonomy in six languages (loaded for the whole session)."""
 
 
 @pytest.fixture
-def demo_site(db, django_capture_on_commit_callbacks):
-    """The taxonomy and the demo pages in six languages, as `make run` loads them.
-
-    wagtail-localize publishes translations once the transaction commits; tests never
-    commit, so the callbacks are run here.
-    """
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", "--no-admin", verbosity=0)
+def demo_site(db):
+    """The taxonomy and the demo pages in six languages (loaded for the whole session)."""
 
 
 @pytest.fixture

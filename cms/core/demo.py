@@ -96,29 +96,40 @@ class DemoBuilder:
         page.save_revision().publish()
 
     def ensure_home(self, spec):
+        # Wagtail's placeholder welcome page gives way to the real home page.
+        placeholders = list(
+            Page.objects.filter(
+                depth=2, content_type__app_label="wagtailcore", content_type__model="page"
+            )
+        )
+        for placeholder in placeholders:
+            Page.objects.filter(pk=placeholder.pk).update(slug=f"placeholder-{placeholder.pk}")
         home = HomePage.objects.filter(locale=self.source_locale, depth=2).first()
         if home is None:
-            root = Page.get_first_root_node()
-            # Wagtail's placeholder welcome page gives way to the real home page.
-            placeholders = list(Page.objects.filter(depth=2, content_type__model="page"))
-            for placeholder in placeholders:
-                Page.objects.filter(pk=placeholder.pk).update(slug=f"placeholder-{placeholder.pk}")
             home = page_from_spec(spec, self.source_locale)
-            root.add_child(instance=home)
+            Page.get_first_root_node().add_child(instance=home)
             self.publish(home)
             self.summary.pages_created += 1
-            site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-            address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-            site.hostname = address.hostname
-            site.port = address.port or (443 if address.scheme == "https" else 80)
-            site.root_page = home
-            site.site_name = "PoA-ISS"
-            site.save()
-            for placeholder in placeholders:
-                placeholder.refresh_from_db()
-                placeholder.delete()
+        self.point_default_site_to(home)
+        for placeholder in placeholders:
+            placeholder.refresh_from_db()
+            placeholder.delete()
         self.source_pages.append(home)
         return home
+
+    def point_default_site_to(self, home):
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        wanted = {
+            "hostname": address.hostname,
+            "port": address.port or (443 if address.scheme == "https" else 80),
+            "root_page_id": home.pk,
+            "site_name": "PoA-ISS",
+        }
+        if site.pk is None or any(getattr(site, name) != value for name, value in wanted.items()):
+            for name, value in wanted.items():
+                setattr(site, name, value)
+            site.save()
 
     def ensure_children(self, parent, specs):
         for spec in specs:

@@ -93,6 +93,11 @@ def test_an_incomplete_term_fails_loudly_and_writes_nothing(db, tmp_path, monkey
     broken = tmp_path / "taxonomy.yaml"
     broken.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     monkeypatch.setattr(module, "TAXONOMY_FILE", broken)
+    Country.objects.all().delete()
+    for level in (3, 2, 1):
+        Region.objects.filter(level=level).delete()
+    for model in (ThematicArea, MosaicModule, AssistanceForm, OrganisationType):
+        model.objects.all().delete()
 
     with pytest.raises(VocabularyError, match="technical-expertise.*'ar'"):
         load_vocabularies()
