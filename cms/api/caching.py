@@ -81,14 +81,15 @@ class ApiCacheMiddleware:
             return response
 
         state = current_version()
+        timeout = settings.API_RESPONSE_CACHE_TIMEOUT
         key = cache_key(request, state["version"])
-        stored = cache.get(key)
+        stored = cache.get(key) if timeout else None
         if stored is not None:
             response = self.rebuild(stored)
         else:
             response = self.get_response(request)
-            if response.status_code == 200 and not response.streaming:
-                cache.set(key, self.freeze(response), timeout=settings.API_RESPONSE_CACHE_TIMEOUT)
+            if timeout and response.status_code == 200 and not response.streaming:
+                cache.set(key, self.freeze(response), timeout=timeout)
 
         if response.status_code != 200:
             return response

@@ -20,7 +20,7 @@ from .errors import exception_handler
 from .languages import QueryParameterError, language_or_default, requested_language
 from .pagination import BoundedPaginationMixin
 from .schema import PAGE, PAGE_FILTERS, wagtail_endpoint_schema
-from .translations import available_translations, with_fallback
+from .translations import available_translations, locale_by_id, with_fallback
 
 # What linking to a translation needs: its URL path (html_url) and tree position.
 TRANSLATION_FIELDS = ("url_path", "path", "depth", "content_type")
@@ -138,6 +138,8 @@ class LocalizedPagesAPIViewSet(BoundedPaginationMixin, PagesAPIViewSet):
 
     def get_object(self):
         page = super().get_object()
+        if "locale" not in page._state.fields_cache:
+            page.locale = locale_by_id(page.locale_id)  # spares a query per detail
         language = self.requested_language
         if language and page.locale.language_code != language:
             translated = (

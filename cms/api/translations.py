@@ -2,6 +2,18 @@
 
 from django.conf import settings
 from django.db.models import Q
+from wagtail.models import Locale
+
+# Locales are created by migrations and almost never change: keep them per process.
+_locales_by_id = {}
+
+
+def locale_by_id(locale_id):
+    """The Locale with this id, from a per-process map refreshed on a miss."""
+    if locale_id not in _locales_by_id:
+        _locales_by_id.clear()
+        _locales_by_id.update({locale.pk: locale for locale in Locale.objects.all()})
+    return _locales_by_id[locale_id]
 
 
 def with_fallback(queryset, language_code, live_only=False):
