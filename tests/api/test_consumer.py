@@ -82,7 +82,7 @@ def test_the_consumer_renders_content_in_six_languages(site, consumer_origin, tm
         dom = render(f"{consumer_origin}/index.html?api={site}&locale={language}#/", tmp_path)
         direction = "rtl" if language == "ar" else "ltr"
         assert f'<html lang="{language}" dir="{direction}">' in dom
-        assert f"<h1>{escape(home.title, quote=False)}</h1>" in dom, dom[dom.find("<main"):][:600]
+        assert f"<h1>{escape(home.title, quote=False)}</h1>" in dom, dom[dom.find("<main") :][:600]
         for section in home.get_children().live():
             assert escape(section.title, quote=False) in dom
         assert 'role="alert"' not in dom
