@@ -162,41 +162,31 @@ def wagtail_endpoint_schema(name, item, filters=()):
     return decorate
 
 
-IMAGE = inline_serializer(
-    "Image",
-    {
+def media_item(name, **extra_fields):
+    """An item of the images or documents endpoint: id, meta and title, plus `extra_fields`."""
+    meta = inline_serializer(
+        f"{name}Meta",
+        {
+            "type": serializers.CharField(required=False),
+            "detail_url": serializers.URLField(required=False),
+            "tags": serializers.ListField(child=serializers.CharField(), required=False),
+            "download_url": serializers.CharField(required=False),
+        },
+    )
+    fields = {
         "id": serializers.IntegerField(),
-        "meta": inline_serializer(
-            "ImageMeta",
-            {
-                "type": serializers.CharField(required=False),
-                "detail_url": serializers.URLField(required=False),
-                "tags": serializers.ListField(child=serializers.CharField(), required=False),
-                "download_url": serializers.CharField(required=False),
-            },
-        ),
+        "meta": meta,
         "title": serializers.CharField(required=False),
-        "width": serializers.IntegerField(required=False),
-        "height": serializers.IntegerField(required=False),
-    },
-)
+    }
+    return inline_serializer(name, {**fields, **extra_fields})
 
-DOCUMENT = inline_serializer(
-    "Document",
-    {
-        "id": serializers.IntegerField(),
-        "meta": inline_serializer(
-            "DocumentMeta",
-            {
-                "type": serializers.CharField(required=False),
-                "detail_url": serializers.URLField(required=False),
-                "tags": serializers.ListField(child=serializers.CharField(), required=False),
-                "download_url": serializers.CharField(required=False),
-            },
-        ),
-        "title": serializers.CharField(required=False),
-    },
+
+IMAGE = media_item(
+    "Image",
+    width=serializers.IntegerField(required=False),
+    height=serializers.IntegerField(required=False),
 )
+DOCUMENT = media_item("Document")
 
 
 class AutoSchema(AutoSchemaBase):
