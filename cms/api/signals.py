@@ -15,6 +15,7 @@ DATA_MODELS = (
     "core.OrganisationType",
     "core.Region",
     "core.Country",
+    "core.Organisation",
     "wagtailimages.Image",
     "wagtaildocs.Document",
     "wagtailcore.Site",

@@ -33,6 +33,7 @@ router.register("regions", core_api.RegionViewSet, basename="region")
 router.register("themes", core_api.ThematicAreaViewSet, basename="theme")
 router.register("mosaic-modules", core_api.MosaicModuleViewSet, basename="mosaic-module")
 router.register("assistance-forms", core_api.AssistanceFormViewSet, basename="assistance-form")
+router.register("organisations", core_api.OrganisationViewSet, basename="organisation")
 router.register(
     "organisation-types", core_api.OrganisationTypeViewSet, basename="organisation-type"
 )

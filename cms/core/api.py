@@ -12,6 +12,7 @@ from .models import (
     Country,
     CountryGroup,
     MosaicModule,
+    Organisation,
     OrganisationType,
     Region,
     ThematicArea,
@@ -32,7 +33,9 @@ def term_serializer(term_model):
     return Serializer
 
 
-class RegionReferenceSerializer(serializers.Serializer):
+class TermReferenceSerializer(serializers.Serializer):
+    """Another term named in the row's language: its code and name."""
+
     code = serializers.CharField()
     name = serializers.CharField()
 
@@ -46,9 +49,9 @@ class RegionSerializer(LocalizedSerializer):
 
 
 class CountrySerializer(LocalizedSerializer):
-    region = RegionReferenceSerializer(read_only=True, allow_null=True)
-    sub_region = RegionReferenceSerializer(read_only=True, allow_null=True)
-    intermediate_region = RegionReferenceSerializer(read_only=True, allow_null=True)
+    region = TermReferenceSerializer(read_only=True, allow_null=True)
+    sub_region = TermReferenceSerializer(read_only=True, allow_null=True)
+    intermediate_region = TermReferenceSerializer(read_only=True, allow_null=True)
     groups = serializers.ListField(
         child=serializers.ChoiceField(CountryGroup.choices), read_only=True
     )
@@ -66,6 +69,27 @@ class CountrySerializer(LocalizedSerializer):
             "groups",
             *LocalizedSerializer.Meta.fields,
         ]
+
+
+class OrganisationSerializer(LocalizedSerializer):
+    type = TermReferenceSerializer(source="organisation_type", read_only=True)
+    country = TermReferenceSerializer(read_only=True, allow_null=True)
+
+    class Meta(LocalizedSerializer.Meta):
+        model = Organisation
+        fields = ["code", "acronym", "name", "type", "country", "website"]
+        fields += LocalizedSerializer.Meta.fields
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    type = django_filters.CharFilter(
+        field_name="organisation_type__code", label="Organisation type code"
+    )
+    country = django_filters.CharFilter(field_name="country__code", label="ISO alpha-2 code")
+
+    class Meta:
+        model = Organisation
+        fields = ["type", "country"]
 
 
 class CountryFilter(django_filters.FilterSet):
@@ -111,6 +135,14 @@ class RegionViewSet(LocalizedReadOnlyViewSet):
     filterset_class = RegionFilter
     lookup_field = "code"
     lookup_value_regex = "[0-9]{3}"
+
+
+class OrganisationViewSet(LocalizedReadOnlyViewSet):
+    queryset = Organisation.objects.select_related("organisation_type", "country")
+    serializer_class = OrganisationSerializer
+    filterset_class = OrganisationFilter
+    lookup_field = "code"
+    lookup_value_regex = "[a-z0-9\\-]+"
 
 
 def term_viewset(term_model):

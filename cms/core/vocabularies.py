@@ -23,12 +23,14 @@ from .models import (
     AssistanceForm,
     Country,
     MosaicModule,
+    Organisation,
     OrganisationType,
     Region,
     ThematicArea,
 )
 
 TAXONOMY_FILE = Path(__file__).parent / "data" / "taxonomy.yaml"
+ORGANISATIONS_FILE = Path(__file__).parent / "data" / "organisations.yaml"
 
 TERM_MODELS = {
     "thematic_areas": ThematicArea,
@@ -121,17 +123,13 @@ class VocabularyLoader:
             terms = data.get(key) or []
             rows = []
             for position, term in enumerate(terms):
-                names = term.get("name") or {}
-                for language in UN_LANGUAGE_CODES:
-                    if not str(names.get(language) or "").strip():
-                        raise VocabularyError(
-                            f"{TAXONOMY_FILE.name}: {key} term {term.get('code')!r} "
-                            f"has no name in {language!r}."
-                        )
+                where = f"{TAXONOMY_FILE.name}: {key} term {term.get('code')!r}"
+                names = self.checked_names(term, where)
                 rows.append((term["code"], names, {"sort_order": position}))
             self.upsert(model, rows)
         self.load_regions()
         self.load_countries()
+        self.load_organisations()
         return self.summary
 
     def cldr_name(self, code, language):
@@ -192,6 +190,40 @@ class VocabularyLoader:
             )
         regions = {"region": Region, "sub_region": Region, "intermediate_region": Region}
         self.upsert(Country, rows, foreign_keys=regions)
+
+    def load_organisations(self):
+        data = yaml.safe_load(ORGANISATIONS_FILE.read_text(encoding="utf-8"))
+        known_types = set(OrganisationType.objects.values_list("code", flat=True))
+        known_countries = set(Country.objects.values_list("code", flat=True))
+        rows = []
+        for position, entry in enumerate(data.get("organisations") or []):
+            where = f"{ORGANISATIONS_FILE.name}: organisation {entry.get('code')!r}"
+            names = self.checked_names(entry, where)
+            if entry.get("type") not in known_types:
+                raise VocabularyError(f"{where} has the unknown type {entry.get('type')!r}.")
+            if entry.get("country") and entry["country"] not in known_countries:
+                raise VocabularyError(f"{where} has the unknown country {entry['country']!r}.")
+            fields = {
+                "sort_order": position,
+                "acronym": entry.get("acronym", ""),
+                "organisation_type": entry["type"],
+                "country": entry.get("country"),
+                "website": entry.get("website", ""),
+            }
+            rows.append((entry["code"], names, fields))
+        self.upsert(
+            Organisation,
+            rows,
+            foreign_keys={"organisation_type": OrganisationType, "country": Country},
+        )
+
+    @staticmethod
+    def checked_names(entry, where):
+        names = entry.get("name") or {}
+        for language in UN_LANGUAGE_CODES:
+            if not str(names.get(language) or "").strip():
+                raise VocabularyError(f"{where} has no name in {language!r}.")
+        return names
 
     def upsert(self, model, rows, foreign_keys=None):
         """Create or update one row per (code, locale); translations share a translation_key.

@@ -2,7 +2,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import AssistanceForm, Country, MosaicModule, OrganisationType, Region, ThematicArea
+from .models import (
+    AssistanceForm,
+    Country,
+    MosaicModule,
+    Organisation,
+    OrganisationType,
+    Region,
+    ThematicArea,
+)
 
 
 class TermViewSet(SnippetViewSet):
@@ -49,6 +57,13 @@ class CountryViewSet(TermViewSet):
     ordering = ["name"]
 
 
+class OrganisationViewSet(TermViewSet):
+    model = Organisation
+    icon = "group"
+    list_display = ["name", "acronym", "organisation_type", "country"]
+    ordering = ["name"]
+
+
 class TaxonomyViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Taxonomy")
     menu_icon = "tag"
@@ -58,6 +73,7 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
         MosaicModuleViewSet,
         AssistanceFormViewSet,
         OrganisationTypeViewSet,
+        OrganisationViewSet,
         CountryViewSet,
         RegionViewSet,
     )

@@ -96,3 +96,15 @@ def test_a_country_listing_costs_the_same_queries_whatever_its_length(
     with django_assert_max_num_queries(len(short.captured_queries)):
         data = get(client, "/api/v2/countries/", limit=100)
     assert len(data["items"]) == 100
+
+
+def test_organisations_carry_their_type_and_country_in_the_requested_language(client):
+    unscar = get(client, "/api/v2/organisations/unscar/", locale="es")
+    assert unscar["acronym"] == "UNSCAR"
+    assert unscar["type"]["code"] == "fund"
+    assert unscar["country"]["code"] == "US"
+    assert unscar["country"]["name"] == "Estados Unidos"
+    funds = get(client, "/api/v2/organisations/", type="fund", locale="ar")
+    assert "unscar" in {item["code"] for item in funds["items"]}
+    assert all(item["type"]["code"] == "fund" for item in funds["items"])
+    assert all(item["locale"] == "ar" for item in funds["items"])

@@ -8,6 +8,7 @@ from cms.core.models import (
     AssistanceForm,
     Country,
     MosaicModule,
+    Organisation,
     OrganisationType,
     Region,
     ThematicArea,
@@ -93,6 +94,7 @@ def test_an_incomplete_term_fails_loudly_and_writes_nothing(db, tmp_path, monkey
     broken = tmp_path / "taxonomy.yaml"
     broken.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     monkeypatch.setattr(module, "TAXONOMY_FILE", broken)
+    Organisation.objects.all().delete()
     Country.objects.all().delete()
     for level in (3, 2, 1):
         Region.objects.filter(level=level).delete()
@@ -115,3 +117,13 @@ def test_the_command_reports_a_broken_vocabulary_as_a_command_error(db, tmp_path
         CommandError, match="taxonomy.yaml: thematic_areas term 'marking' has no name in 'fr'"
     ):
         call_command("load_taxonomy")
+
+
+def test_an_organisation_of_an_unknown_type_is_refused(db, tmp_path, monkeypatch):
+    broken = tmp_path / "organisations.yaml"
+    names = dict.fromkeys(UN_LANGUAGE_CODES, "Example")
+    data = {"organisations": [{"code": "example", "type": "club", "name": names}]}
+    broken.write_text(yaml.safe_dump(data), encoding="utf-8")
+    monkeypatch.setattr(module, "ORGANISATIONS_FILE", broken)
+    with pytest.raises(VocabularyError, match="organisation 'example' has the unknown type 'club'"):
+        load_vocabularies()

@@ -146,3 +146,32 @@ class Country(TaxonomyTerm):
             CountryGroup.SIDS: self.is_sids,
         }
         return [group for group, member in flags.items() if member]
+
+
+class Organisation(TaxonomyTerm):
+    """A UN entity, fund, regional or international organisation, or civil-society body."""
+
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    organisation_type = models.ForeignKey(
+        OrganisationType,
+        verbose_name=_("organisation type"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("headquarters country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [unique_code_per_locale("organisation")]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
