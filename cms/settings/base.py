@@ -21,6 +21,7 @@ CSRF_TRUSTED_ORIGINS = env.get_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "cms.core",
     "cms.library",
+    "cms.accounts",
     "blocks",
     "assistance",
     "search",
