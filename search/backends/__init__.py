@@ -1,7 +1,15 @@
-"""The search backend is chosen by dotted path in settings.POAISS_SEARCH["BACKEND"]."""
+"""The search backend is chosen by dotted path in settings.POAISS_SEARCH["BACKEND"].
+
+Every backend offers the same operations — index, delete, rebuild, search, suggest, status,
+is_available — and answers with the dataclasses of `search.documents`.
+"""
 
 from django.conf import settings
 from django.utils.module_loading import import_string
+
+
+class SearchBackendUnavailable(Exception):
+    """The search service cannot be reached; the change stays queued and is retried."""
 
 
 def get_search_backend():

@@ -1,6 +1,158 @@
-"""The embedded search backend: the site's own database."""
+"""The embedded search backend: the site's own database.
 
-from django.db import DatabaseError, connection
+SQLite indexes Snowball-stemmed terms (see `search.text`) in an FTS5 table ranked by BM25;
+PostgreSQL indexes a `tsvector` built with the text-search configuration of each document's
+language and ranks with `ts_rank_cd`. Everything else — filters, facets, snippets,
+suggestions — is shared, so both answer in the same shape.
+"""
+
+import difflib
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import DatabaseError, connection, transaction
+from django.db.models import BooleanField, Count, Exists, FloatField, OuterRef, Q
+from django.db.models.expressions import RawSQL
+
+from ..documents import SearchHit, SearchResults
+from ..highlight import snippet
+from ..models import IndexEntry, IndexFacet
+from ..text import HAN_RUN, fold, han_to_bigram_text, terms, words
+
+FULLTEXT_TABLE = "poaiss_search_fulltext"
+ENTRY_TABLE = IndexEntry._meta.db_table
+POSTGRES_CONFIGS = {
+    "en": "english",
+    "fr": "french",
+    "es": "spanish",
+    "ru": "russian",
+    "ar": "arabic",
+    "zh-hans": "simple",  # with Han text pre-split into bigrams
+}
+MULTI_VALUED = {"theme": "themes", "country": "countries", "region": "regions"}
+
+
+class SQLiteFullText:
+    def write(self, cursor, entry_id, document):
+        cursor.execute(f"DELETE FROM {FULLTEXT_TABLE} WHERE rowid = %s", [entry_id])
+        cursor.execute(
+            f"INSERT INTO {FULLTEXT_TABLE} (rowid, title_terms, body_terms) VALUES (%s, %s, %s)",
+            [
+                entry_id,
+                " ".join(terms(document.title, document.language)),
+                " ".join(terms(document.body, document.language)),
+            ],
+        )
+
+    def delete(self, cursor, entry_ids):
+        for entry_id in entry_ids:
+            cursor.execute(f"DELETE FROM {FULLTEXT_TABLE} WHERE rowid = %s", [entry_id])
+
+    def clear(self, cursor):
+        cursor.execute(f"DELETE FROM {FULLTEXT_TABLE}")
+
+    @staticmethod
+    def match_expression(text, language):
+        query_terms = terms(text, language)
+        # A lone Han character matches the bigrams it starts.
+        quoted = [
+            f'"{term}"*' if HAN_RUN.match(term) and len(term) == 1 else f'"{term}"'
+            for term in dict.fromkeys(query_terms)
+        ]
+        # Chinese bigrams cross word boundaries: any may match, and more matches rank higher.
+        return (" OR " if language == "zh-hans" else " ").join(quoted)
+
+    def condition_and_score(self, text, languages):
+        match_cases, score_cases, match_params, score_params = [], [], [], []
+        for language in languages:
+            expression = self.match_expression(text, language)
+            if not expression:
+                continue
+            match_cases.append(
+                "WHEN %s THEN id IN "
+                f"(SELECT rowid FROM {FULLTEXT_TABLE} WHERE {FULLTEXT_TABLE} MATCH %s)"
+            )
+            match_params += [language, expression]
+            # BM25 is lower for better matches; titles weigh five times the body.
+            score_cases.append(
+                f"WHEN %s THEN (SELECT -bm25({FULLTEXT_TABLE}, 5.0, 1.0) FROM {FULLTEXT_TABLE} "
+                f"WHERE {FULLTEXT_TABLE} MATCH %s AND rowid = id)"
+            )
+            score_params += [language, expression]
+        return case_sql(match_cases, match_params, "0"), case_sql(score_cases, score_params, "0")
+
+
+class PostgresFullText:
+    @staticmethod
+    def prepared(text, language):
+        """Text as PostgreSQL should parse it: Chinese in bigrams; accents folded (except in
+        Russian), the same on both sides, as on SQLite."""
+        if language == "zh-hans":
+            return han_to_bigram_text(text)
+        return text if language == "ru" else fold(text)
+
+    def write(self, cursor, entry_id, document):
+        config = POSTGRES_CONFIGS[document.language]
+        cursor.execute(
+            f"UPDATE {ENTRY_TABLE} SET search_vector = "
+            "setweight(to_tsvector(%s::regconfig, %s), 'A') || "
+            "setweight(to_tsvector(%s::regconfig, %s), 'B') WHERE id = %s",
+            [
+                config,
+                self.prepared(document.title, document.language),
+                config,
+                self.prepared(document.body, document.language),
+                entry_id,
+            ],
+        )
+
+    def delete(self, cursor, entry_ids):
+        """The vector lives in the entry's row and goes with it."""
+
+    def clear(self, cursor):
+        """Idem."""
+
+    def condition_and_score(self, text, languages):
+        match_cases, score_cases, match_params, score_params = [], [], [], []
+        for language in languages:
+            if language == "zh-hans":
+                # As on SQLite: any bigram may match; the more distinct bigrams a document
+                # has (in its title counting twice), the higher it ranks, then by density.
+                lexemes = [
+                    "'{}'".format(term.replace("'", "''"))
+                    for term in dict.fromkeys(terms(text, language))
+                ]
+                if not lexemes:
+                    continue
+                query = "to_tsquery('simple', %s)"
+                params = [" | ".join(lexemes)]
+                each = " + ".join(
+                    "(search_vector @@ to_tsquery('simple', %s))::int" for _lexeme in lexemes * 2
+                )
+                in_title = [f"{lexeme}:A" for lexeme in lexemes]
+                # Normalised (flag 32) into [0, 1): density only breaks ties between counts.
+                score_cases.append(f"WHEN %s THEN {each} + ts_rank_cd(search_vector, {query}, 32)")
+                score_params += [language, *lexemes, *in_title, *params]
+            else:
+                query = "websearch_to_tsquery(%s::regconfig, %s)"
+                params = [POSTGRES_CONFIGS[language], self.prepared(text, language)]
+                score_cases.append(f"WHEN %s THEN ts_rank_cd(search_vector, {query})")
+                score_params += [language, *params]
+            match_cases.append(f"WHEN %s THEN search_vector @@ {query}")
+            match_params += [language, *params]
+        return (
+            case_sql(match_cases, match_params, "false"),
+            case_sql(score_cases, score_params, "0"),
+        )
+
+
+def case_sql(cases, params, default):
+    if not cases:
+        return default, []
+    # Unqualified names: the expression is also used inside subqueries that alias the table.
+    return f"CASE language {' '.join(cases)} ELSE {default} END", params
+
+
+FULLTEXT_BY_VENDOR = {"sqlite": SQLiteFullText, "postgresql": PostgresFullText}
 
 
 class DatabaseBackend:
@@ -9,9 +161,202 @@ class DatabaseBackend:
     def __init__(self, **options):
         self.options = options
 
+    @property
+    def fulltext(self):
+        try:
+            return FULLTEXT_BY_VENDOR[connection.vendor]()
+        except KeyError:
+            raise ImproperlyConfigured(
+                f"The database search backend supports SQLite and PostgreSQL, "
+                f"not {connection.vendor}; set ELASTICSEARCH_URL to use Elasticsearch."
+            ) from None
+
     def is_available(self):
         try:
             connection.ensure_connection()
         except DatabaseError:
             return False
         return True
+
+    # --- Writing ---------------------------------------------------------------------------
+
+    def index(self, documents):
+        fulltext = self.fulltext
+        with transaction.atomic(), connection.cursor() as cursor:
+            for document in documents:
+                entry, _created = IndexEntry.objects.update_or_create(
+                    key=document.key,
+                    defaults={
+                        "kind": document.kind,
+                        "language": document.language,
+                        "visibility": document.visibility,
+                        "title": document.title,
+                        "body": document.body,
+                        "url": document.url,
+                        "year": document.year,
+                        "reference": document.reference,
+                    },
+                )
+                entry.facets.all().delete()
+                IndexFacet.objects.bulk_create(
+                    IndexFacet(entry=entry, name=name, value=value)
+                    for name, attribute in MULTI_VALUED.items()
+                    for value in dict.fromkeys(getattr(document, attribute))
+                )
+                fulltext.write(cursor, entry.pk, document)
+
+    def delete(self, keys):
+        fulltext = self.fulltext
+        with transaction.atomic(), connection.cursor() as cursor:
+            entries = IndexEntry.objects.filter(key__in=list(keys))
+            fulltext.delete(cursor, list(entries.values_list("pk", flat=True)))
+            entries.delete()
+
+    def rebuild(self, documents, progress=None):
+        """Replace the whole index in one transaction: searches see the old one until commit."""
+        fulltext = self.fulltext
+        count = 0
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                fulltext.clear(cursor)
+            IndexEntry.objects.all().delete()
+            batch = []
+            for document in documents:
+                batch.append(document)
+                if len(batch) == 200:
+                    count += self._index_batch(batch, progress)
+                    batch = []
+            count += self._index_batch(batch, progress)
+        return count
+
+    def _index_batch(self, batch, progress):
+        self.index(batch)
+        if progress:
+            progress(len(batch))
+        return len(batch)
+
+    # --- Reading ---------------------------------------------------------------------------
+
+    def status(self):
+        rows = IndexEntry.objects.values("language").annotate(count=Count("id"))
+        return {row["language"]: row["count"] for row in rows}
+
+    def matching(self, query):
+        entries = IndexEntry.objects.filter(
+            language__in=query.languages, visibility__in=query.visibilities
+        )
+        if query.kinds:
+            entries = entries.filter(kind__in=query.kinds)
+        if query.years:
+            entries = entries.filter(year__in=query.years)
+        for name, values in (
+            ("theme", query.themes),
+            ("country", query.countries),
+            ("region", query.regions),
+        ):
+            if values:
+                entries = entries.filter(
+                    Exists(
+                        IndexFacet.objects.filter(entry=OuterRef("pk"), name=name, value__in=values)
+                    )
+                )
+        (match_sql, match_params), (score_sql, score_params) = self.fulltext.condition_and_score(
+            query.text, query.languages
+        )
+        return (
+            entries.annotate(matched=RawSQL(match_sql, match_params, output_field=BooleanField()))
+            .filter(matched=True)
+            .annotate(score=RawSQL(score_sql, score_params, output_field=FloatField()))
+        )
+
+    def search(self, query):
+        entries = self.matching(query)
+        total = entries.count()
+        page = entries.order_by("-score", "title", "pk")[query.offset : query.offset + query.limit]
+        hits = [
+            SearchHit(
+                key=entry.key,
+                kind=entry.kind,
+                language=entry.language,
+                title=entry.title,
+                url=entry.url,
+                snippet=snippet(entry.body, query.text, entry.language),
+                score=round(float(entry.score or 0), 6),
+                reference=entry.reference,
+            )
+            for entry in page
+        ]
+        return SearchResults(
+            total=total,
+            hits=hits,
+            facets=self.facets(entries),
+            suggestion=None if total else self.did_you_mean(query),
+        )
+
+    def facets(self, entries):
+        facets = {}
+        ids = entries.values("pk")
+        for field_name, facet in (("kind", "kind"), ("language", "language"), ("year", "year")):
+            rows = (
+                IndexEntry.objects.filter(pk__in=ids, **{f"{field_name}__isnull": False})
+                .values(field_name)
+                .annotate(count=Count("pk"))
+            )
+            facets[facet] = {str(row[field_name]): row["count"] for row in rows}
+        rows = (
+            IndexFacet.objects.filter(entry__in=ids)
+            .values("name", "value")
+            .annotate(count=Count("entry", distinct=True))
+        )
+        for name in MULTI_VALUED:
+            facets[name] = {}
+        for row in rows:
+            facets[row["name"]][row["value"]] = row["count"]
+        return {name: dict(sorted(counts.items())) for name, counts in facets.items()}
+
+    def visible_texts(self, languages, visibilities, limit=2000):
+        """Titles and bodies the user may see: the vocabulary of "did you mean"."""
+        rows = IndexEntry.objects.filter(
+            language__in=languages, visibility__in=visibilities
+        ).values_list("title", "body")[:limit]
+        for title, body in rows:
+            yield title
+            yield body
+
+    def did_you_mean(self, query):
+        """The query with each unknown word replaced by the closest word of a visible title."""
+        vocabulary = {
+            word.lower()
+            for text in self.visible_texts(query.languages, query.visibilities)
+            for word, _start, _end in words(text)
+            if len(word) > 2
+        }
+        changed, corrected = False, []
+        for word, _start, _end in words(query.text):
+            lowered = word.lower()
+            if lowered in vocabulary or not vocabulary:
+                corrected.append(word)
+                continue
+            close = difflib.get_close_matches(lowered, vocabulary, n=1, cutoff=0.75)
+            corrected.append(close[0] if close else word)
+            changed = changed or bool(close)
+        return " ".join(corrected) if changed else None
+
+    def suggest(self, prefix, languages, visibilities, limit=10):
+        """Titles with a word starting with `prefix`, for autocompletion."""
+        prefix = prefix.strip().lower()
+        if not prefix:
+            return []
+        candidates = IndexEntry.objects.filter(
+            Q(title__icontains=prefix), language__in=languages, visibility__in=visibilities
+        ).order_by("title")
+        suggestions = []
+        for entry in candidates.values("title", "key", "language", "url")[: limit * 5]:
+            title_words = [word.lower() for word, _start, _end in words(entry["title"])]
+            if entry["title"].lower().startswith(prefix) or any(
+                word.startswith(prefix) for word in title_words
+            ):
+                suggestions.append(entry)
+            if len(suggestions) == limit:
+                break
+        return suggestions
