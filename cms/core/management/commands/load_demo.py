@@ -32,4 +32,6 @@ class Command(BaseCommand):
             self.stdout.write(f"translation catalogues updated with {count} segments")
         if not options["no_admin"]:
             ensure_demo_admin(self.stdout)
+        # The index is built here, not left to a worker that may not be running yet.
+        call_command("search_rebuild", stdout=self.stdout, verbosity=0)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
