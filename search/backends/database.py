@@ -7,6 +7,7 @@ suggestions — is shared, so both answer in the same shape.
 """
 
 import difflib
+from dataclasses import asdict
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DatabaseError, connection, transaction
@@ -184,24 +185,17 @@ class DatabaseBackend:
         fulltext = self.fulltext
         with transaction.atomic(), connection.cursor() as cursor:
             for document in documents:
-                entry, _created = IndexEntry.objects.update_or_create(
-                    key=document.key,
-                    defaults={
-                        "kind": document.kind,
-                        "language": document.language,
-                        "visibility": document.visibility,
-                        "title": document.title,
-                        "body": document.body,
-                        "url": document.url,
-                        "year": document.year,
-                        "reference": document.reference,
-                    },
-                )
+                fields = asdict(document)
+                key = fields.pop("key")
+                facet_values = {
+                    name: fields.pop(attribute) for name, attribute in MULTI_VALUED.items()
+                }
+                entry, _created = IndexEntry.objects.update_or_create(key=key, defaults=fields)
                 entry.facets.all().delete()
                 IndexFacet.objects.bulk_create(
                     IndexFacet(entry=entry, name=name, value=value)
-                    for name, attribute in MULTI_VALUED.items()
-                    for value in dict.fromkeys(getattr(document, attribute))
+                    for name, values in facet_values.items()
+                    for value in dict.fromkeys(values)
                 )
                 fulltext.write(cursor, entry.pk, document)
 

@@ -5,6 +5,7 @@ gives titles a keyword and an autocomplete sub-field. A rebuild fills fresh inde
 swaps all six aliases in one atomic call, so searches never see a half-built index.
 """
 
+from dataclasses import asdict
 from datetime import UTC, datetime
 
 from elasticsearch import Elasticsearch, helpers
@@ -81,23 +82,6 @@ def index_definition(language_code):
                 "reference": {"type": "object", "enabled": False},
             },
         },
-    }
-
-
-def document_source(document):
-    return {
-        "key": document.key,
-        "kind": document.kind,
-        "language": document.language,
-        "visibility": document.visibility,
-        "title": document.title,
-        "body": document.body,
-        "url": document.url,
-        "year": document.year,
-        "themes": document.themes,
-        "countries": document.countries,
-        "regions": document.regions,
-        "reference": document.reference,
     }
 
 
@@ -295,7 +279,7 @@ class ElasticsearchBackend:
                 "_op_type": "index",
                 "_index": index_for_language(document.language),
                 "_id": document.key,
-                "_source": document_source(document),
+                "_source": asdict(document),
             }
 
     def index(self, documents):
