@@ -3,7 +3,8 @@
 Thematic areas, MOSAIC modules, forms of assistance and organisation types come from
 `data/taxonomy.yaml`. Countries follow ISO 3166-1 (django-countries), their UN M49 regions
 and the LDC / LLDC / SIDS groups come from the `countrygroups` package, and every country
-and region name in every language comes from CLDR through Babel. Loading is idempotent
+and region name in every language comes from CLDR through Babel, except the country names
+that UN documents write differently, which come from `data/un_country_names.yaml`. Loading is idempotent
 and all-or-nothing.
 """
 
@@ -31,6 +32,7 @@ from .models import (
 
 TAXONOMY_FILE = Path(__file__).parent / "data" / "taxonomy.yaml"
 ORGANISATIONS_FILE = Path(__file__).parent / "data" / "organisations.yaml"
+UN_COUNTRY_NAMES_FILE = Path(__file__).parent / "data" / "un_country_names.yaml"
 
 TERM_MODELS = {
     "thematic_areas": ThematicArea,
@@ -161,13 +163,24 @@ class VocabularyLoader:
                     self.region_of_country.setdefault(alpha3, {})[level] = code
             self.upsert(Region, rows, foreign_keys={"parent": Region})
 
+    def un_country_names(self):
+        data = yaml.safe_load(UN_COUNTRY_NAMES_FILE.read_text(encoding="utf-8"))
+        names = {}
+        for code, entry in (data.get("countries") or {}).items():
+            where = f"{UN_COUNTRY_NAMES_FILE.name}: country {code!r}"
+            if code not in iso_countries:
+                raise VocabularyError(f"{where} is not an ISO 3166-1 alpha-2 code.")
+            names[code] = self.checked_names(entry, where)
+        return names
+
     def load_countries(self):
         ldc, lldc, sids = set(countrygroups.LDC), set(countrygroups.LLDC), set(countrygroups.SIDS)
+        un_names = self.un_country_names()
         rows = []
         for position, (code, english_name) in enumerate(iso_countries):
             alpha3 = iso_countries.alpha3(code)
             path = self.region_of_country.get(alpha3, {})
-            names = {
+            names = un_names.get(code) or {
                 language: self.cldr_name(code, language) or str(english_name)
                 for language in UN_LANGUAGE_CODES
             }

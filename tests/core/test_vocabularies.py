@@ -52,6 +52,31 @@ def test_country_names_come_from_cldr(vocabularies):
     }
 
 
+@pytest.mark.parametrize(
+    ("code", "language", "un_name"),
+    [
+        ("CD", "en", "Democratic Republic of the Congo"),
+        ("CG", "fr", "Congo"),
+        ("PS", "ar", "دولة فلسطين"),
+        ("RU", "es", "Federación de Rusia"),
+        ("KR", "zh-hans", "大韩民国"),
+        ("IR", "en", "Iran (Islamic Republic of)"),
+        ("BO", "ru", "Боливия (Многонациональное Государство)"),
+        ("GB", "fr", "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord"),
+    ],
+)
+def test_countries_bear_the_names_un_documents_use(vocabularies, code, language, un_name):
+    assert names_by_language(Country, code)[language] == un_name
+
+
+def test_a_un_country_name_without_all_six_languages_is_refused(db, tmp_path, monkeypatch):
+    broken = tmp_path / "un_country_names.yaml"
+    broken.write_text("countries:\n  CD:\n    name: {en: Democratic Republic of the Congo}\n")
+    monkeypatch.setattr(module, "UN_COUNTRY_NAMES_FILE", broken)
+    with pytest.raises(VocabularyError, match="un_country_names.yaml: country 'CD'.*'fr'"):
+        load_vocabularies()
+
+
 def test_countries_cover_iso_3166_with_their_m49_regions_and_groups(vocabularies):
     english = Country.objects.filter(locale__language_code="en")
     assert english.count() == 249
