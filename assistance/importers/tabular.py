@@ -15,6 +15,7 @@ all-or-nothing.
     result = read_table("needs.xlsx", schema)
 """
 
+import copy
 import csv
 import io
 import re
@@ -298,7 +299,7 @@ def validate_rows(schema, header, rows):
             if _as_text(cell) == "":
                 if column.required:
                     row_errors.append(CellError(number, column.name, "a value is required"))
-                values[column.name] = column.default
+                values[column.name] = copy.copy(column.default)
                 continue
             try:
                 values[column.name] = column.kind.parse(cell)

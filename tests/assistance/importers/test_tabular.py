@@ -6,6 +6,8 @@ from decimal import Decimal
 import pytest
 from openpyxl import Workbook
 
+from assistance.importers.project_listing import ProjectStatus
+from assistance.importers.project_table import read_project_table
 from assistance.importers.tabular import (
     Boolean,
     CellError,
@@ -258,3 +260,50 @@ def test_numbers_and_currencies():
     assert Money().parse("CHF 1.5 million") == Amount(Decimal("1500000"), "CHF")
     with pytest.raises(ValueError, match="is a region, not a country"):
         Country().parse("Western Africa")
+
+
+def test_projects_from_a_spreadsheet(tmp_path):
+    rows = [
+        ["Code", "Title", "Start", "End", "Funding", "Budget", "Countries", "Regions", "Status"],
+        [
+            "UNSCAR-2025-04",
+            "Stockpile management in West Africa",
+            date(2025, 3, 1),
+            date(2026, 8, 31),
+            "UNSCAR",
+            "USD 180,000",
+            "Ghana; Togo",
+            "011",
+            "ongoing",
+        ],
+        ["P-2", "Marking", "", "", "", "EUR 90,000", "", "Western Africa", "planned"],
+    ]
+    path = write_xlsx(tmp_path / "projects.xlsx", rows)
+    records, errors = read_project_table(path, exchange_rates={"EUR": Decimal("1.10")})
+    assert errors == []
+    first, second = records
+    assert (first.code, first.line) == ("UNSCAR-2025-04", 2)
+    assert (first.start_date, first.end_date) == (date(2025, 3, 1), date(2026, 8, 31))
+    assert first.budget_usd == Decimal("180000")
+    assert first.focus_countries == ["GH", "TG"]
+    assert first.focus_regions == ["011"]
+    assert first.status == ProjectStatus.ONGOING
+    assert second.budget_usd == Decimal("99000.00")
+    assert second.focus_regions == ["011"]
+    assert second.focus_countries == [] and first.focus_countries == ["GH", "TG"]
+
+    records, errors = read_project_table(path)
+    assert records == []
+    assert errors == [CellError(3, "budget", "no exchange rate for EUR was given")]
+
+
+def test_a_project_row_with_a_country_for_a_region(tmp_path):
+    rows = [["code", "title", "regions", "status"], ["P-1", "Survey", "Ghana", "done"]]
+    records, errors = read_project_table(write_csv(tmp_path / "projects.csv", rows))
+    assert records == []
+    assert errors == [
+        CellError(2, "focus_regions", "'Ghana' is not a UN M49 region"),
+        CellError(
+            2, "status", "'done' is not one of: planned, ongoing, completed, cancelled, suspended"
+        ),
+    ]
