@@ -3,6 +3,8 @@
 import re
 from decimal import ROUND_DOWN, Decimal
 
+from django.utils.translation import gettext as _
+
 from assistance.importers.project_listing import (
     ParseProblem,
     ProjectRecord,
@@ -89,7 +91,7 @@ def activity_from_project(
     least one date.
     """
     if record.status is None:
-        raise ValueError(f"{record.code}: IATI needs the project's status")
+        raise ValueError(_("%(code)s: IATI needs the project's status") % {"code": record.code})
     start_type, end_type = DATE_TYPES[record.status]
     dates = []
     if record.start_date:
@@ -97,7 +99,7 @@ def activity_from_project(
     if record.end_date:
         dates.append(ActivityDate(end_type, record.end_date))
     if not dates:
-        raise ValueError(f"{record.code}: IATI needs a start or end date")
+        raise ValueError(_("%(code)s: IATI needs a start or end date") % {"code": record.code})
 
     descriptions = [
         Description({language: getattr(record, name)}, description_type)
@@ -234,8 +236,8 @@ def project_from_activity(activity: Activity, *, language=None, code=None):
         else:
             problem(
                 "focus_regions",
-                f"region {region.code} of vocabulary {region.vocabulary} is not a UN M49 "
-                "region; left out",
+                _("region %(code)s of vocabulary %(vocabulary)s is not a UN M49 region; left out")
+                % {"code": region.code, "vocabulary": region.vocabulary},
             )
     record.focus_global = activity.scope == ActivityScope.GLOBAL
 
@@ -248,5 +250,9 @@ def project_from_activity(activity: Activity, *, language=None, code=None):
         if record.budget_currency == "USD":
             record.budget_usd = record.budget_amount
     elif currencies:
-        problem("budget_amount", f"budgets in several currencies ({', '.join(sorted(currencies))})")
+        problem(
+            "budget_amount",
+            _("budgets in several currencies (%(currencies)s); no total is given")
+            % {"currencies": ", ".join(sorted(currencies))},
+        )
     return record, problems

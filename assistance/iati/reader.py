@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from django.utils.translation import gettext as _
 from lxml import etree
 
 from .activity import (
@@ -42,7 +43,12 @@ class ReadProblem:
     reason: str
 
     def __str__(self):
-        return f"line {self.line}, activity {self.identifier or '?'}, {self.element}: {self.reason}"
+        return _("line %(line)s, activity %(identifier)s, %(element)s: %(reason)s") % {
+            "line": self.line,
+            "identifier": self.identifier or "?",
+            "element": self.element,
+            "reason": self.reason,
+        }
 
 
 @dataclass
@@ -66,7 +72,7 @@ def read_activities(document):
         return ReadResult([], [ReadProblem(error.lineno, "", "document", error.msg)])
     if root.tag != "iati-activities":
         return ReadResult(
-            [], [ReadProblem(root.sourceline, "", root.tag, "not an iati-activities document")]
+            [], [ReadProblem(root.sourceline, "", root.tag, _("not an iati-activities document"))]
         )
     activities, problems = [], []
     for element in root.iterfind("iati-activity"):
@@ -92,7 +98,7 @@ class _ActivityReader:
     def read(self):
         element = self.element
         if not self.identifier:
-            self.problem(element, "no iati-identifier")
+            self.problem(element, _("no iati-identifier"))
         parts = {}
         readers = {
             "reporting_org": lambda: self.organisation(self.required(element, "reporting-org")),
@@ -156,7 +162,7 @@ class _ActivityReader:
     def required(self, parent, tag):
         found = parent.find(tag)
         if found is None:
-            raise _Unreadable(parent, f"no {tag}")
+            raise _Unreadable(parent, _("no %(element)s") % {"element": tag})
         return found
 
     def narratives(self, element):
@@ -164,14 +170,16 @@ class _ActivityReader:
         for narrative in element.iterfind("narrative"):
             language = from_iati_language(narrative.get(XML_LANG) or self.language)
             if language in texts:
-                raise _Unreadable(narrative, f"two narratives in {language!r}")
+                raise _Unreadable(
+                    narrative, _("two narratives in %(language)r") % {"language": language}
+                )
             texts[language] = (narrative.text or "").strip()
         return texts
 
     def text_attribute(self, element, name):
         value = (element.get(name) or "").strip()
         if not value:
-            raise _Unreadable(element, f"no @{name}")
+            raise _Unreadable(element, _("no @%(attribute)s") % {"attribute": name})
         return value
 
     def code(self, element, attribute, enum, default=None):
@@ -181,7 +189,10 @@ class _ActivityReader:
         try:
             return enum(int(raw))
         except (TypeError, ValueError):
-            raise _Unreadable(element, f"unknown @{attribute} code {raw!r}") from None
+            raise _Unreadable(
+                element,
+                _("unknown @%(attribute)s code %(code)r") % {"attribute": attribute, "code": raw},
+            ) from None
 
     def optional_code(self, element, enum):
         return None if element is None else self.code(element, "code", enum)
@@ -191,13 +202,17 @@ class _ActivityReader:
         try:
             return date.fromisoformat(raw)
         except (TypeError, ValueError):
-            raise _Unreadable(element, f"@{attribute} {raw!r} is not a date") from None
+            raise _Unreadable(
+                element,
+                _("@%(attribute)s %(value)r is not a date")
+                % {"attribute": attribute, "value": raw},
+            ) from None
 
     def decimal(self, element, text):
         try:
             return Decimal(text.strip())
         except (AttributeError, InvalidOperation):
-            raise _Unreadable(element, f"{text!r} is not a number") from None
+            raise _Unreadable(element, _("%(text)r is not a number") % {"text": text}) from None
 
     def percentage(self, element):
         raw = element.get("percentage")
@@ -223,7 +238,7 @@ class _ActivityReader:
         value = self.required(parent, "value")
         currency = value.get("currency") or self.currency
         if not currency:
-            raise _Unreadable(value, "no currency and no default-currency")
+            raise _Unreadable(value, _("no currency and no default-currency"))
         return self.decimal(value, value.text), currency, self.date(value, "value-date")
 
     def budget(self, element):

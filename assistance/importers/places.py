@@ -15,6 +15,7 @@ from enum import StrEnum
 from functools import cache
 
 from babel import Locale
+from django.utils.translation import gettext as _
 from django_countries.data import ALT_CODES
 
 ISO_ALPHA2 = frozenset(ALT_CODES)
@@ -186,21 +187,27 @@ class PlaceError(ValueError):
 
 class UnknownPlace(PlaceError):
     def __init__(self, name):
-        super().__init__(f"unknown country or region {name!r}")
+        super().__init__(_("unknown country or region %(name)r") % {"name": name})
         self.name = name
 
 
 class AmbiguousPlace(PlaceError):
     def __init__(self, name, places):
         listed = ", ".join(sorted(str(place) for place in places))
-        super().__init__(f"{name!r} could be any of {listed}")
+        super().__init__(
+            _("%(name)r could be any of %(places)s") % {"name": name, "places": listed}
+        )
         self.name = name
         self.places = places
 
 
 class NotACountry(PlaceError):
     def __init__(self, name, place):
-        super().__init__(f"{name!r} is a {place.kind}, not a country")
+        message = {
+            PlaceKind.REGION: _("%(name)r is a region, not a country"),
+            PlaceKind.GROUP: _("%(name)r is a group of countries, not a country"),
+        }.get(place.kind, _("%(name)r means all countries, not one"))
+        super().__init__(message % {"name": name})
         self.name = name
         self.place = place
 

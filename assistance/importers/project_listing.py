@@ -17,6 +17,8 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from django.utils.translation import gettext as _
+
 from .places import PlaceError, PlaceKind, resolve_place, resolve_places
 from .values import parse_money, parse_period
 
@@ -45,8 +47,10 @@ class ParseProblem:
     severity: Severity = Severity.ERROR
 
     def __str__(self):
-        where = f"line {self.line}" + (f", {self.code}" if self.code else "")
-        return f"{where}, {self.field}: {self.reason}"
+        values = {"line": self.line, "code": self.code, "field": self.field, "reason": self.reason}
+        if self.code:
+            return _("line %(line)s, %(code)s, %(field)s: %(reason)s") % values
+        return _("line %(line)s, %(field)s: %(reason)s") % values
 
 
 @dataclass
@@ -249,8 +253,11 @@ def parse_project_listing(text, *, implementing_organisation="", exchange_rates=
                     record.line,
                     record.code,
                     "code",
-                    f"same project code as {first.code} on line {first.line}; "
-                    "imported as a separate record",
+                    _(
+                        "same project code as %(code)s on line %(line)s; "
+                        "imported as a separate record"
+                    )
+                    % {"code": first.code, "line": first.line},
                     Severity.WARNING,
                 )
             )
@@ -277,8 +284,12 @@ class _RecordBuilder:
                 self.problem(
                     item.line,
                     self.field_name(item.name),
-                    f"given twice (first on line {seen[item.name]})"
-                    + ("; the texts are joined" if item.name not in ONE_LINE_FIELDS else ""),
+                    (
+                        _("given twice (first on line %(line)s); the texts are joined")
+                        if item.name not in ONE_LINE_FIELDS
+                        else _("given twice (first on line %(line)s)")
+                    )
+                    % {"line": seen[item.name]},
                     Severity.WARNING if item.name not in ONE_LINE_FIELDS else Severity.ERROR,
                 )
                 if item.name in ONE_LINE_FIELDS:
@@ -286,12 +297,14 @@ class _RecordBuilder:
             seen.setdefault(item.name, item.line)
             getattr(self, f"read_{item.name}")(text, item.line)
         for line, text in block.stray:
-            self.problem(line, "summary", f"text outside any known field: {text[:60]!r}")
+            self.problem(
+                line, "summary", _("text outside any known field: %(text)r") % {"text": text[:60]}
+            )
         if not block.fields:
             self.problem(
                 block.line,
                 "summary",
-                "the record has no labelled fields; its text is kept as the summary",
+                _("the record has no labelled fields; its text is kept as the summary"),
                 Severity.WARNING,
             )
 
@@ -331,8 +344,10 @@ class _RecordBuilder:
             self.problem(
                 line,
                 "partners",
-                "partners are described in sentences, not listed; "
-                "the text is kept in partners_text and the list left empty",
+                _(
+                    "partners are described in sentences, not listed; "
+                    "the text is kept in partners_text and the list left empty"
+                ),
                 Severity.WARNING,
             )
             return
@@ -370,7 +385,11 @@ class _RecordBuilder:
         record.budget_amount, record.budget_currency = money.amount, money.currency
         record.budget_usd = money.in_usd(self.exchange_rates)
         if record.budget_usd is None:
-            self.problem(line, "budget_usd", f"no exchange rate for {money.currency} was given")
+            self.problem(
+                line,
+                "budget_usd",
+                _("no exchange rate for %(currency)s was given") % {"currency": money.currency},
+            )
 
     def read_division(self, text, line):
         self.record.implementing_division = text
@@ -397,7 +416,7 @@ class _RecordBuilder:
     def read_status(self, text, line):
         status = STATUS_WORDS.get(" ".join(text.split()).casefold().rstrip("."))
         if status is None:
-            self.problem(line, "status", f"unknown status {text!r}")
+            self.problem(line, "status", _("unknown status %(text)r") % {"text": text})
             return
         self.record.status = status
 

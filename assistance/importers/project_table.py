@@ -4,6 +4,8 @@ The columns are those of ProjectRecord; lists (partners, countries, regions) are
 by semicolons, and the budget is one cell such as "USD 250,000".
 """
 
+from django.utils.translation import gettext as _
+
 from .places import M49_REGIONS, CountryGroup, PlaceError, PlaceKind, resolve_place
 from .project_listing import ProjectRecord, ProjectStatus
 from .tabular import (
@@ -32,20 +34,20 @@ class Region(Kind):
         if text.isdigit():
             if text.zfill(3) in M49_REGIONS:
                 return text.zfill(3)
-            raise ValueError(f"{text!r} is not a UN M49 region")
+            raise ValueError(_("%(text)r is not a UN M49 region") % {"text": text})
         try:
             place = resolve_place(text)
         except PlaceError as error:
             raise ValueError(str(error)) from None
         if place.kind != PlaceKind.REGION:
-            raise ValueError(f"{text!r} is not a UN M49 region")
+            raise ValueError(_("%(text)r is not a UN M49 region") % {"text": text})
         return place.code
 
 
 def _dates_in_order(values):
     start, end = values.get("start_date"), values.get("end_date")
     if start and end and end < start:
-        yield "end_date", "ends before the start date"
+        yield "end_date", _("ends before the start date")
 
 
 PROJECT_SCHEMA = Schema(
@@ -97,7 +99,9 @@ def record_from_row(row, exchange_rates=None):
     record.budget_text = f"{budget.currency} {budget.amount:,}"
     record.budget_usd = budget.in_usd(exchange_rates)
     if record.budget_usd is None:
-        return record, f"no exchange rate for {budget.currency} was given"
+        return record, _("no exchange rate for %(currency)s was given") % {
+            "currency": budget.currency
+        }
     return record, None
 
 

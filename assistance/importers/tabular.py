@@ -26,6 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from .places import PlaceError, resolve_country
@@ -51,7 +52,10 @@ class Text(Kind):
     def parse(self, value):
         text = _as_text(value)
         if self.max_length is not None and len(text) > self.max_length:
-            raise ValueError(f"is {len(text)} characters long; at most {self.max_length}")
+            raise ValueError(
+                _("is %(length)s characters long; at most %(maximum)s")
+                % {"length": len(text), "maximum": self.max_length}
+            )
         return text
 
 
@@ -64,7 +68,7 @@ class Integer(Kind):
     def parse(self, value):
         number = parse_decimal(value)
         if number != number.to_integral_value():
-            raise ValueError(f"{_as_text(value)!r} is not a whole number")
+            raise ValueError(_("%(text)r is not a whole number") % {"text": _as_text(value)})
         number = int(number)
         _check_range(number, self.minimum, self.maximum)
         return number
@@ -96,7 +100,7 @@ class Boolean(Kind):
             return True
         if text in self.FALSE:
             return False
-        raise ValueError(f"{_as_text(value)!r} is not yes or no")
+        raise ValueError(_("%(text)r is not yes or no") % {"text": _as_text(value)})
 
 
 @dataclass(frozen=True)
@@ -119,7 +123,10 @@ class Choice(Kind):
         for choice in self.choices:
             if text.casefold() == choice.casefold():
                 return choice
-        raise ValueError(f"{text!r} is not one of: {', '.join(self.choices)}")
+        raise ValueError(
+            _("%(text)r is not one of: %(choices)s")
+            % {"text": text, "choices": ", ".join(self.choices)}
+        )
 
 
 @dataclass(frozen=True)
@@ -142,7 +149,9 @@ class Currency(Kind):
     def parse(self, value):
         code = _as_text(value).upper()
         if code not in CURRENCY_CODES:
-            raise ValueError(f"{_as_text(value)!r} is not an ISO 4217 currency code")
+            raise ValueError(
+                _("%(text)r is not an ISO 4217 currency code") % {"text": _as_text(value)}
+            )
         return code
 
 
@@ -157,11 +166,11 @@ class Money(Kind):
     def parse(self, value):
         if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
             if not self.default_currency:
-                raise ValueError(f"{value} names no currency")
+                raise ValueError(_("%(amount)r names no currency") % {"amount": str(value)})
             value = str(value)
         money = parse_money(_as_text(value), default_currency=self.default_currency)
         if money.amount < 0:
-            raise ValueError("is negative")
+            raise ValueError(_("is negative"))
         return money
 
 
@@ -219,7 +228,11 @@ class CellError:
     reason: str
 
     def __str__(self):
-        return f"row {self.row}, column {self.column}: {self.reason}"
+        return _("row %(row)s, column %(column)s: %(reason)s") % {
+            "row": self.row,
+            "column": self.column,
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True)
@@ -252,9 +265,15 @@ def _as_text(value):
 
 def _check_range(number, minimum, maximum):
     if minimum is not None and number < minimum:
-        raise ValueError(f"{number} is below the minimum {minimum}")
+        raise ValueError(
+            _("%(number)s is below the minimum %(minimum)s")
+            % {"number": number, "minimum": minimum}
+        )
     if maximum is not None and number > maximum:
-        raise ValueError(f"{number} is above the maximum {maximum}")
+        raise ValueError(
+            _("%(number)s is above the maximum %(maximum)s")
+            % {"number": number, "maximum": maximum}
+        )
 
 
 def _header_key(text):
@@ -275,15 +294,15 @@ def validate_rows(schema, header, rows):
         column = by_key.get(_header_key(title))
         if column is None:
             if not schema.allow_extra_columns:
-                errors.append(CellError(HEADER_ROW, _as_text(title), "unknown column"))
+                errors.append(CellError(HEADER_ROW, _as_text(title), _("unknown column")))
             continue
         if column.name in positions:
-            errors.append(CellError(HEADER_ROW, column.name, "the column appears twice"))
+            errors.append(CellError(HEADER_ROW, column.name, _("the column appears twice")))
             continue
         positions[column.name] = position
     for column in schema.columns:
         if column.required and column.name not in positions:
-            errors.append(CellError(HEADER_ROW, column.name, "required column is missing"))
+            errors.append(CellError(HEADER_ROW, column.name, _("required column is missing")))
     if errors:
         return TableResult([], errors)
 
@@ -298,7 +317,7 @@ def validate_rows(schema, header, rows):
             cell = cells[position] if position is not None and position < len(cells) else None
             if _as_text(cell) == "":
                 if column.required:
-                    row_errors.append(CellError(number, column.name, "a value is required"))
+                    row_errors.append(CellError(number, column.name, _("a value is required")))
                 values[column.name] = copy.copy(column.default)
                 continue
             try:
@@ -312,7 +331,11 @@ def validate_rows(schema, header, rows):
                 key = key.casefold() if isinstance(key, str) else key
                 if key in seen:
                     row_errors.append(
-                        CellError(number, column.name, f"the same value as row {seen[key]}")
+                        CellError(
+                            number,
+                            column.name,
+                            _("the same value as row %(row)s") % {"row": seen[key]},
+                        )
                     )
                 else:
                     seen[key] = number
@@ -338,7 +361,7 @@ def read_csv(source, schema, *, encoding="utf-8-sig"):
         if isinstance(text, bytes):
             text = text.decode(encoding)
     if not text.strip():
-        return TableResult([], [CellError(HEADER_ROW, "", "the file is empty")])
+        return TableResult([], [CellError(HEADER_ROW, "", _("the file is empty"))])
     first_line = text.splitlines()[0]
     delimiter = max(",;\t", key=first_line.count)
     records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
@@ -355,15 +378,19 @@ def read_xlsx(source, schema, *, sheet=None):
     try:
         workbook = load_workbook(source, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many types for a file that is not XLSX
-        return TableResult([], [CellError(HEADER_ROW, "", f"not an XLSX workbook: {error}")])
+        return TableResult(
+            [], [CellError(HEADER_ROW, "", _("not an XLSX workbook: %(error)s") % {"error": error})]
+        )
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
-            return TableResult([], [CellError(HEADER_ROW, "", f"no sheet named {sheet!r}")])
+            return TableResult(
+                [], [CellError(HEADER_ROW, "", _("no sheet named %(sheet)r") % {"sheet": sheet})]
+            )
         worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
         rows = worksheet.iter_rows(values_only=True)
         header = next(rows, None)
         if header is None:
-            return TableResult([], [CellError(HEADER_ROW, "", "the sheet is empty")])
+            return TableResult([], [CellError(HEADER_ROW, "", _("the sheet is empty"))])
         body = [(HEADER_ROW + index, list(row)) for index, row in enumerate(rows, start=1)]
         return validate_rows(schema, list(header), body)
     finally:
@@ -377,4 +404,6 @@ def read_table(path, schema, **options):
         return read_csv(path, schema, **options)
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx(path, schema, **options)
-    raise ValueError(f"{Path(path).name}: only .csv and .xlsx files can be read")
+    raise ValueError(
+        _("%(file)s: only .csv and .xlsx files can be read") % {"file": Path(path).name}
+    )

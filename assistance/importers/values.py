@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from babel import Locale
 from babel.numbers import list_currencies
+from django.utils.translation import gettext as _
 
 CURRENCY_CODES = frozenset(list_currencies())
 
@@ -83,26 +84,31 @@ def _currency(token):
             return code
     if token.upper() in CURRENCY_CODES:
         return token.upper()
-    raise ValueError(f"unknown currency {token!r}")
+    raise ValueError(_("unknown currency %(currency)r") % {"currency": token})
 
 
 def parse_money(text, default_currency=None):
     """Read "US$ 1,234,567", "USD 1.2 million", "€500,000" or "250000 CHF" into Money."""
     written = " ".join(text.split())
     if not written:
-        raise ValueError("no amount given")
+        raise ValueError(_("no amount given"))
     if re.search(r"(?<![\w.])\$", written) and not re.search(r"US\$|U\.S\.\$", written):
-        raise ValueError(f"{written!r}: '$' alone does not say which dollar; write US$ or USD")
+        raise ValueError(
+            _("%(amount)r: '$' alone does not say which dollar; write US$ or USD")
+            % {"amount": written}
+        )
     match = _MONEY.match(written)
     if not match:
-        raise ValueError(f"{written!r} is not an amount such as 'US$ 1,234,567'")
+        raise ValueError(
+            _("%(amount)r is not an amount such as 'US$ 1,234,567'") % {"amount": written}
+        )
     before, after = match["before"], match["after"]
     if before and after:
-        raise ValueError(f"{written!r} names a currency twice")
+        raise ValueError(_("%(amount)r names a currency twice") % {"amount": written})
     token = before or after
     currency = _currency(token) if token else default_currency
     if not currency:
-        raise ValueError(f"{written!r} names no currency")
+        raise ValueError(_("%(amount)r names no currency") % {"amount": written})
     amount = Decimal(match["number"].replace(",", ""))
     if match["multiplier"]:
         amount *= MULTIPLIERS[match["multiplier"].casefold()]
@@ -155,21 +161,21 @@ def _span(text):
     if len(tokens) == 2 and tokens[1].isdigit() and len(tokens[1]) == 4:
         month = MONTHS.get(tokens[0].casefold().rstrip("."))
         if month is None:
-            raise ValueError(f"{tokens[0]!r} is not a month")
+            raise ValueError(_("%(word)r is not a month") % {"word": tokens[0]})
         first, last = _month_span(int(tokens[1]), month, text)
         if day is None:
             return first, last
         try:
             exact = first.replace(day=day)
         except ValueError:
-            raise ValueError(f"{text.strip()!r} is not a date") from None
+            raise ValueError(_("%(text)r is not a date") % {"text": text.strip()}) from None
         return exact, exact
-    raise ValueError(f"{text.strip()!r} is not a date such as 'September 2013'")
+    raise ValueError(_("%(text)r is not a date such as 'September 2013'") % {"text": text.strip()})
 
 
 def _month_span(year, month, text):
     if not 1 <= month <= 12:
-        raise ValueError(f"{text.strip()!r} is not a date")
+        raise ValueError(_("%(text)r is not a date") % {"text": text.strip()})
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -184,14 +190,17 @@ def parse_period(text):
     """
     written = " ".join(text.split())
     if not written:
-        raise ValueError("no time frame given")
+        raise ValueError(_("no time frame given"))
     parts = _RANGE_SEPARATOR.split(written)
     if len(parts) != 2:
-        raise ValueError(f"{written!r} is not a time frame such as 'September 2013 - May 2015'")
-    start, _ = _span(parts[0])
-    _, end = _span(parts[1])
+        raise ValueError(
+            _("%(text)r is not a time frame such as 'September 2013 - May 2015'")
+            % {"text": written}
+        )
+    start = _span(parts[0])[0]
+    end = _span(parts[1])[1]
     if end < start:
-        raise ValueError(f"{written!r} ends before it starts")
+        raise ValueError(_("%(text)r ends before it starts") % {"text": written})
     return Period(start, end)
 
 
@@ -204,13 +213,15 @@ def parse_date(value):
     written = str(value).strip()
     if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", written):
         # 03/04/2015 means March or April depending on the country: refused.
-        raise ValueError(f"{written!r} is ambiguous; write it as YYYY-MM-DD")
+        raise ValueError(_("%(text)r is ambiguous; write it as YYYY-MM-DD") % {"text": written})
     try:
         first, last = _span(written)
     except ValueError:
-        raise ValueError(f"{written!r} is not a date such as 2015-11-12") from None
+        raise ValueError(
+            _("%(text)r is not a date such as 2015-11-12") % {"text": written}
+        ) from None
     if first != last:
-        raise ValueError(f"{written!r} is not one day; write it as YYYY-MM-DD")
+        raise ValueError(_("%(text)r is not one day; write it as YYYY-MM-DD") % {"text": written})
     return first
 
 
@@ -219,11 +230,11 @@ def parse_decimal(value):
         return Decimal(str(value))
     written = str(value).strip()
     if "," in written and not re.fullmatch(rf"-?(?:{_NUMBER})", written):
-        raise ValueError(f"{written!r} is not a number; use '.' for decimals")
+        raise ValueError(_("%(text)r is not a number; use '.' for decimals") % {"text": written})
     try:
         number = Decimal(written.replace(",", ""))
     except InvalidOperation:
-        raise ValueError(f"{str(value).strip()!r} is not a number") from None
+        raise ValueError(_("%(text)r is not a number") % {"text": str(value).strip()}) from None
     if not number.is_finite():
-        raise ValueError(f"{written!r} is not a number")
+        raise ValueError(_("%(text)r is not a number") % {"text": written})
     return number
