@@ -173,6 +173,12 @@ class _Field:
     name: str
     line: int
     lines: list = field(default_factory=list)
+    value_line: int | None = None  # where the value starts: the label's line or a later one
+
+    def add(self, number, line):
+        if self.value_line is None and line.strip():
+            self.value_line = number
+        self.lines.append(line)
 
     def text(self):
         text = "\n".join(self.lines)
@@ -215,13 +221,14 @@ def _blocks(text):
         label = LABEL_LINE.match(line)
         if label:
             name = label.lastgroup
-            current.fields.append(_Field(name, number, [line[label.end() :]]))
+            current.fields.append(_Field(name, number))
+            current.fields[-1].add(number, line[label.end() :])
         elif current.fields:
             last = current.fields[-1]
-            if last.name in ONE_LINE_FIELDS and line.strip():
+            if last.name in ONE_LINE_FIELDS and line.strip() and last.value_line:
                 current.stray.append((number, line.strip()))
             else:
-                last.lines.append(line)
+                last.add(number, line)
         else:
             current.summary.append(line)
     return blocks
@@ -295,7 +302,7 @@ class _RecordBuilder:
                 if item.name in ONE_LINE_FIELDS:
                     continue
             seen.setdefault(item.name, item.line)
-            getattr(self, f"read_{item.name}")(text, item.line)
+            getattr(self, f"read_{item.name}")(text, item.value_line or item.line)
         for line, text in block.stray:
             self.problem(
                 line, "summary", _("text outside any known field: %(text)r") % {"text": text[:60]}

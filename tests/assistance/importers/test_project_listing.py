@@ -305,3 +305,17 @@ def test_text_out_of_place_after_a_one_line_field_is_reported():
     )
     assert result.records[0].budget_usd == Decimal("10000")
     assert [(p.line, p.field) for p in result.errors] == [(3, "summary")]
+
+
+def test_a_one_line_value_may_sit_under_its_label():
+    result = parse_project_listing(
+        "XYZ20X01: Outreach\nFocus Countries:\n\nGhana, Togo\nTime Frame:\nMay 2020 - May 2021\n"
+    )
+    assert result.problems == []
+    assert result.records[0].focus_countries == ["GH", "TG"]
+    assert result.records[0].end_date == date(2021, 5, 31)
+
+
+def test_a_value_under_its_label_is_reported_at_its_own_line():
+    result = parse_project_listing("XYZ20X01: Outreach\nProposed Budget:\nabout 10,000\n")
+    assert [(p.line, p.field) for p in result.errors] == [(3, "budget_text")]
