@@ -74,6 +74,8 @@ def activity_element(activity):
     reporting = activity.reporting_org
     if not (reporting.ref and reporting.type):
         raise ValueError(f"{where}: the reporting organisation needs a ref and a type")
+    if not any(text.strip() for text in reporting.name.values()):
+        raise ValueError(f"{where}: the reporting organisation needs a name")
     if not activity.descriptions:
         raise ValueError(f"{where} needs a description")
     if not activity.participating_orgs:

@@ -376,3 +376,10 @@ def test_reading_a_published_file_reports_what_it_cannot_read():
 def test_a_file_that_is_not_iati():
     assert read_activities(b"<projects/>").problems[0].reason == "not an iati-activities document"
     assert read_activities(b"<iati-activities>").problems[0].element == "document"
+
+
+def test_an_activity_whose_reporting_org_has_no_name_is_refused():
+    activity = marking_activity()
+    activity.reporting_org = Organisation({"en": " "}, ref="XM-DAC-41301", type="40")
+    with pytest.raises(ValueError, match="reporting organisation needs a name"):
+        write_activities([activity])
