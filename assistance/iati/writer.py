@@ -1,5 +1,6 @@
 """Write activities as an IATI 2.03 `iati-activities` document."""
 
+import re
 from datetime import UTC, datetime
 
 from lxml import etree
@@ -23,6 +24,15 @@ def from_iati_language(code):
     return SYSTEM_LANGUAGES.get(code, code)
 
 
+# Characters XML 1.0 cannot carry (control characters pasted from word processors).
+NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text):
+    """The text as an XML document can hold it, without surrounding white space."""
+    return NOT_XML.sub("", text).strip()
+
+
 def _number(value):
     return format(value, "f")
 
@@ -36,13 +46,14 @@ def _sub(parent, tag, **attributes):
 
 
 def _narratives(element, texts, default_language, where):
-    if not any(text.strip() for text in texts.values()):
+    texts = {language: xml_text(text) for language, text in texts.items()}
+    if not any(texts.values()):
         raise ValueError(f"{where} needs a text in at least one language")
     # The default language first, without xml:lang: IATI reads such a narrative as being
     # in the activity's language.
     ordered = sorted(texts.items(), key=lambda item: item[0] != default_language)
     for language, text in ordered:
-        if not text.strip():
+        if not text:
             continue
         narrative = etree.SubElement(element, "narrative")
         narrative.text = text
@@ -89,7 +100,7 @@ def activity_element(activity):
     root.set(XML_LANG, to_iati_language(language))
     root.set("default-currency", activity.default_currency)
 
-    _sub(root, "iati-identifier").text = activity.identifier
+    _sub(root, "iati-identifier").text = xml_text(activity.identifier)
     _organisation(root, "reporting-org", reporting, language, f"{where}: reporting-org")
     _narratives(_sub(root, "title"), activity.title, language, f"{where}: title")
     for description in activity.descriptions:

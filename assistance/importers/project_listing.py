@@ -164,6 +164,8 @@ LABEL_LINE = re.compile(
 # Fields written on one line: a further unlabelled line after them is text out of place.
 ONE_LINE_FIELDS = {"time_frame", "funding", "budget", "division", "organisation", "focus", "status"}
 
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
 # Remains of HTML line breaks in text copied from web pages.
 HTML_BREAK = re.compile(r"[ \t]*<?\bbr\s*/?>[ \t]*\n?", re.IGNORECASE)
 
@@ -205,7 +207,9 @@ def _clean(line):
 
 def _blocks(text):
     blocks, section_status, current = [], None, None
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # Lines as an editor numbers them: str.splitlines() would also break at form feeds
+    # and Unicode separators, and so count lines no one sees.
+    for number, raw in enumerate(LINE_BREAK.split(text), start=1):
         line = _clean(raw)
         heading = RECORD_HEADING.match(line)
         if heading:

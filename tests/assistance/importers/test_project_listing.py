@@ -319,3 +319,10 @@ def test_a_one_line_value_may_sit_under_its_label():
 def test_a_value_under_its_label_is_reported_at_its_own_line():
     result = parse_project_listing("XYZ20X01: Outreach\nProposed Budget:\nabout 10,000\n")
     assert [(p.line, p.field) for p in result.errors] == [(3, "budget_text")]
+
+
+def test_lines_are_counted_as_an_editor_counts_them():
+    text = "XYZ20X01: Outreach\r\nObjective: one\x0cpage\u2028break\r\nProposed Budget: USD 1O\n"
+    result = parse_project_listing(text)
+    assert result.records[0].objective == "one\x0cpage\u2028break"
+    assert [(p.line, p.field) for p in result.errors] == [(3, "budget_text")]
