@@ -353,13 +353,19 @@ def validate_rows(schema, header, rows):
 def read_csv(source, schema, *, encoding="utf-8-sig"):
     """Read CSV from a path, bytes or a text stream; the delimiter (, ; or tab) is sniffed."""
     if isinstance(source, str | Path):
-        text = Path(source).read_bytes().decode(encoding)
+        text = Path(source).read_bytes()
     elif isinstance(source, bytes):
-        text = source.decode(encoding)
+        text = source
     else:
         text = source.read()
-        if isinstance(text, bytes):
+    if isinstance(text, bytes):
+        try:
             text = text.decode(encoding)
+        except UnicodeDecodeError as error:
+            # Spreadsheets often save "CSV" in a Windows code page: say where and what to do.
+            row = text[: error.start].count(b"\n") + 1
+            reason = _('the file is not UTF-8 text; save it as "CSV UTF-8"')
+            return TableResult([], [CellError(row, "", reason)])
     if not text.strip():
         return TableResult([], [CellError(HEADER_ROW, "", _("the file is empty"))])
     first_line = text.splitlines()[0]

@@ -307,3 +307,13 @@ def test_a_project_row_with_a_country_for_a_region(tmp_path):
             2, "status", "'done' is not one of: planned, ongoing, completed, cancelled, suspended"
         ),
     ]
+
+
+def test_a_csv_saved_in_a_windows_code_page_is_reported(tmp_path):
+    path = tmp_path / "needs.csv"
+    path.write_bytes(
+        "code,title,country\nN-1,Marking,Chad\nN-2,Stockpiles,Côte d'Ivoire\n".encode("cp1252")
+    )
+    assert read_csv(path, NEEDS).errors == [
+        CellError(3, "", 'the file is not UTF-8 text; save it as "CSV UTF-8"')
+    ]
