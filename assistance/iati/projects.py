@@ -81,15 +81,27 @@ def activity_from_project(
     *,
     reporting_org,
     language="en",
+    translations=None,
     sector_code=SALW_CONTROL,
     last_updated=None,
 ):
     """Build the IATI activity of a project record.
 
     `reporting_org` is the Organisation publishing the file (its ref and type are required
-    by IATI). Raises ValueError when the record lacks what IATI requires: a status and at
-    least one date.
+    by IATI). The record's texts are in `language`; `translations` maps other languages to
+    their texts by field name, e.g. {"fr": {"title": ..., "objective": ...}}. Raises
+    ValueError when the record lacks what IATI requires: a status and at least one date.
     """
+    translations = translations or {}
+
+    def texts(name):
+        """The field's text in the record's language and every translation that has it."""
+        found = {language: getattr(record, name)} if getattr(record, name) else {}
+        for other, fields in translations.items():
+            if other != language and fields.get(name):
+                found[other] = fields[name]
+        return found
+
     if record.status is None:
         raise ValueError(_("%(code)s: IATI needs the project's status") % {"code": record.code})
     start_type, end_type = DATE_TYPES[record.status]
@@ -102,10 +114,10 @@ def activity_from_project(
         raise ValueError(_("%(code)s: IATI needs a start or end date") % {"code": record.code})
 
     descriptions = [
-        Description({language: getattr(record, name)}, description_type)
+        Description(texts(name), description_type)
         for name, description_type in DESCRIPTIONS
-        if getattr(record, name)
-    ] or [Description({language: record.title})]
+        if texts(name)
+    ] or [Description(texts("title"))]
 
     organisations = []
     if record.funding_source:
@@ -156,7 +168,7 @@ def activity_from_project(
     return Activity(
         identifier=iati_identifier(reporting_org.ref, record.code),
         reporting_org=reporting_org,
-        title={language: record.title},
+        title=texts("title"),
         descriptions=descriptions,
         participating_orgs=organisations,
         status=ACTIVITY_STATUS[record.status],

@@ -383,3 +383,31 @@ def test_an_activity_whose_reporting_org_has_no_name_is_refused():
     activity.reporting_org = Organisation({"en": " "}, ref="XM-DAC-41301", type="40")
     with pytest.raises(ValueError, match="reporting organisation needs a name"):
         write_activities([activity])
+
+
+def test_a_project_exports_with_its_translations(listing, desa):
+    record = next(record for record in listing.records if record.code == "RAF08X01")
+    translations = {
+        "fr": {
+            "title": "Plan d'action i-Parlements pour l'Afrique",
+            "objective": "Favoriser la transparence des documents parlementaires.",
+        },
+        "ar": {"title": "خطة عمل البرلمانات الإلكترونية في أفريقيا"},
+        "zh-hans": {"title": "非洲电子议会行动计划"},
+    }
+    activity = activity_from_project(record, reporting_org=desa, translations=translations)
+    document = write_activities([activity])
+    assert schema_errors(document) == []
+    [read] = read_activities(document).activities
+    assert read.title == {
+        "en": "Africa i-Parliaments Action Plan",
+        "fr": "Plan d'action i-Parlements pour l'Afrique",
+        "ar": "خطة عمل البرلمانات الإلكترونية في أفريقيا",
+        "zh-hans": "非洲电子议会行动计划",
+    }
+    objectives = [d.text for d in read.descriptions if d.type == DescriptionType.OBJECTIVES]
+    assert set(objectives[0]) == {"en", "fr"}
+    french, _problems = project_from_activity(read, language="fr")
+    assert french.title == "Plan d'action i-Parlements pour l'Afrique"
+    # A field without a French text falls back to the activity's language.
+    assert french.expectations == record.expectations
