@@ -4,8 +4,8 @@ Thematic areas, MOSAIC modules, forms of assistance and organisation types come 
 `data/taxonomy.yaml`. Countries follow ISO 3166-1 (django-countries), their UN M49 regions
 and the LDC / LLDC / SIDS groups come from the `countrygroups` package, and every country
 and region name in every language comes from CLDR through Babel, except the country names
-that UN documents write differently, which come from `data/un_country_names.yaml`. Loading is idempotent
-and all-or-nothing.
+that UN documents write differently, which come from `data/un_country_names.yaml`. Loading
+is idempotent and all-or-nothing.
 """
 
 import uuid
