@@ -85,6 +85,7 @@ class TableBlock(TranslatableTableMixin, TypedTableBlock):
 
     text = blocks.CharBlock(label=_("Text"))
     number = NumberBlock(label=_("Number"), decimal_places=2, max_digits=20)
+    year = blocks.IntegerBlock(label=_("Year"), min_value=1900, max_value=2100)
     date = blocks.DateBlock(label=_("Date"))
     rich_text = InlineRichTextBlock(label=_("Rich text"))
     symbol = UNSymbolBlock(label=_("UN document symbol"))
