@@ -95,6 +95,10 @@ class DemoBuilder:
         home = self.ensure_home(spec)
         self.ensure_children(home, spec.get("children", []))
         self.translate_all()
+        # Translated parents end up with a stale child count once the import's after-commit
+        # work has run, and treebeard would give the next page added under them the path of
+        # an existing one: recount last.
+        transaction.on_commit(Page.fix_tree)
         return self.summary
 
     def publish(self, page):
