@@ -105,3 +105,16 @@ def test_a_filled_po_file_comes_back_as_a_translated_page(
         html = page.body.render_as_block()
     assert '<a href="https://undocs.org/A/CONF.192/15" class="un-symbol" dir="ltr">' in html
     assert "FR Who reports?" in html
+
+
+def test_the_translation_editor_opens_a_page_with_every_block(client, django_user_model, french_po):
+    french, po = french_po
+    for entry in po:
+        entry.msgstr = f"FR {entry.msgid}"
+    french.import_po(po)
+    french.save_target(publish=False)
+    page = french.source.get_source_instance().get_translation(french.target_locale)
+    client.force_login(django_user_model.objects.create_superuser("editor", "e@example.org", "x"))
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    assert "FR Conference on the illicit trade" in response.content.decode()
