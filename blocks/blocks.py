@@ -1,48 +1,56 @@
-"""The StreamField block library shared by every page type."""
+"""The StreamField block library shared by every page type, composed into one body.
+
+The names in BodyBlock are the `type` of each item in the API; they never change.
+"""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.rich_text import expand_db_html
 
+from .media import DocumentLinkBlock, ImageBlock, MediaEmbedBlock
+from .references import CountryReferenceBlock, ThematicAreaReferenceBlock
+from .rich_text import PARAGRAPH_FEATURES, InlineRichTextBlock, RichTextBlock
+from .structure import AccordionBlock, KeyFigureBlock, TableBlock, UNSymbolBlock
+from .text import CalloutBlock, FootnotesBlock, HeadingBlock, ParagraphBlock, QuoteBlock
 
-class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("text"))
-    level = blocks.ChoiceBlock(
-        label=_("level"),
-        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3")), ("h4", _("Heading 4"))],
-        default="h2",
-    )
-
-    class Meta:
-        icon = "title"
-        label = _("Heading")
-        template = "blocks/heading.html"
-
-
-class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label=_("quote"))
-    attribution = blocks.CharBlock(label=_("attribution"), required=False)
-
-    class Meta:
-        icon = "openquote"
-        label = _("Quote")
-        template = "blocks/quote.html"
-
-
-RICH_TEXT_FEATURES = ["bold", "italic", "h2", "h3", "h4", "ol", "ul", "link", "document-link"]
-
-
-class RichTextBlock(blocks.RichTextBlock):
-    """Rich text whose API form is front-end HTML: internal page and document links resolved."""
-
-    def get_api_representation(self, value, context=None):
-        return expand_db_html(value.source) if value else ""
+RICH_TEXT_FEATURES = PARAGRAPH_FEATURES
 
 
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = RichTextBlock(label=_("Paragraph"), features=RICH_TEXT_FEATURES, icon="pilcrow")
+    paragraph = ParagraphBlock()
+    image = ImageBlock()
+    document = DocumentLinkBlock()
     quote = QuoteBlock()
+    callout = CalloutBlock()
+    table = TableBlock()
+    embed = MediaEmbedBlock()
+    key_figure = KeyFigureBlock()
+    footnotes = FootnotesBlock()
+    country = CountryReferenceBlock()
+    thematic_area = ThematicAreaReferenceBlock()
+    accordion = AccordionBlock()
 
     class Meta:
         label = _("Body")
+
+
+__all__ = [
+    "RICH_TEXT_FEATURES",
+    "AccordionBlock",
+    "BodyBlock",
+    "CalloutBlock",
+    "CountryReferenceBlock",
+    "DocumentLinkBlock",
+    "FootnotesBlock",
+    "HeadingBlock",
+    "ImageBlock",
+    "InlineRichTextBlock",
+    "KeyFigureBlock",
+    "MediaEmbedBlock",
+    "ParagraphBlock",
+    "QuoteBlock",
+    "RichTextBlock",
+    "TableBlock",
+    "ThematicAreaReferenceBlock",
+    "UNSymbolBlock",
+]

@@ -23,6 +23,8 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
+from blocks import demo as blocks_demo
+
 from .languages import SOURCE_LANGUAGE, UN_LANGUAGE_CODES
 from .models import HomePage
 
@@ -40,7 +42,7 @@ class DemoSummary:
 
 
 def body_stream(items):
-    """Turn the YAML body items into StreamField data."""
+    """Turn the YAML body items into StreamField data (other block types: blocks.demo)."""
     stream = []
     for item in items or []:
         ((kind, text),) = item.items()
@@ -51,7 +53,10 @@ def body_stream(items):
         elif kind == "paragraph":
             stream.append(("paragraph", f"<p>{html.escape(text, quote=False)}</p>"))
         else:
-            raise ValueError(f"{PAGES_FILE.name}: unknown body item {kind!r}.")
+            try:
+                stream.append(blocks_demo.stream_item(kind, text))
+            except ValueError as error:
+                raise ValueError(f"{PAGES_FILE.name}: {error}") from error
     return stream
 
 
@@ -90,6 +95,10 @@ class DemoBuilder:
         home = self.ensure_home(spec)
         self.ensure_children(home, spec.get("children", []))
         self.translate_all()
+        # Translated parents end up with a stale child count once the import's after-commit
+        # work has run, and treebeard would give the next page added under them the path of
+        # an existing one: recount last.
+        transaction.on_commit(Page.fix_tree)
         return self.summary
 
     def publish(self, page):

@@ -99,5 +99,6 @@ def test_a_cache_outage_only_costs_speed(client):
                 answers.append(client.get(LISTING))
             assert len(queries) > 0  # nothing could be cached: each answer is computed
     assert [answer.status_code for answer in answers] == [200, 200]
-    assert len(titles(answers[1])) == 5
+    sections = SectionPage.objects.live().filter(locale__language_code="en")
+    assert len(titles(answers[1])) == sections.count()
     assert answers[0]["ETag"] == answers[1]["ETag"]  # validators still work without the cache

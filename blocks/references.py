@@ -1,0 +1,71 @@
+"""References to taxonomy snippets, served in the language the API request asks for."""
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from cms.api.languages import requested_language
+
+
+def language_of(context):
+    """The language the API request in the serializer context asks for, or None."""
+    request = (context or {}).get("request")
+    return requested_language(request) if request is not None else None
+
+
+def localized(instance, language):
+    """The instance in `language`, else its English source: (row, is_fallback)."""
+    if not language or instance.locale.language_code == language:
+        return instance, False
+    rows = {
+        row.locale.language_code: row
+        for row in type(instance)
+        .objects.filter(
+            translation_key=instance.translation_key,
+            locale__language_code__in=[language, settings.LANGUAGE_CODE],
+        )
+        .select_related("locale")
+    }
+    if language in rows:
+        return rows[language], False
+    return rows.get(settings.LANGUAGE_CODE, instance), True
+
+
+def term_representation(term, context):
+    if term is None:
+        return None
+    row, is_fallback = localized(term, language_of(context))
+    return {
+        "id": row.pk,
+        "code": row.code,
+        "name": row.name,
+        "locale": row.locale.language_code,
+        "is_fallback": is_fallback,
+    }
+
+
+class TermReferenceBlock(SnippetChooserBlock):
+    """A taxonomy term; wagtail-localize points each translation at the term's translation."""
+
+    def get_api_representation(self, value, context=None):
+        return term_representation(value, context)
+
+
+class CountryReferenceBlock(TermReferenceBlock):
+    def __init__(self, **kwargs):
+        super().__init__("core.Country", **kwargs)
+
+    class Meta:
+        icon = "site"
+        label = _("Country")
+        template = "blocks/term_reference.html"
+
+
+class ThematicAreaReferenceBlock(TermReferenceBlock):
+    def __init__(self, **kwargs):
+        super().__init__("core.ThematicArea", **kwargs)
+
+    class Meta:
+        icon = "tag"
+        label = _("Thematic area")
+        template = "blocks/term_reference.html"
