@@ -94,6 +94,8 @@ class DemoBuilder:
         spec = yaml.safe_load(PAGES_FILE.read_text(encoding="utf-8"))
         home = self.ensure_home(spec)
         self.ensure_children(home, spec.get("children", []))
+        # A database loaded by an earlier version may hold stale counts already.
+        Page.fix_tree()
         self.translate_all()
         # Translated parents end up with a stale child count once the import's after-commit
         # work has run, and treebeard would give the next page added under them the path of

@@ -95,3 +95,11 @@ def test_interface_strings_are_translated_on_the_page(client, language):
         sections = translation.gettext("Sections")
     assert sections != "Sections"
     assert f"<h2>{sections}</h2>" in client.get(f"/{language}/").content.decode()
+
+
+def test_every_demo_page_is_served_at_its_url_in_every_language(client, demo_site):
+    pages = Page.objects.live().public().filter(depth__gt=1).select_related("locale")
+    assert {page.locale.language_code for page in pages} == set(UN_LANGUAGE_CODES)
+    for page in pages:
+        response = client.get(page.get_url())
+        assert response.status_code == 200, (page.locale.language_code, page.url_path)
