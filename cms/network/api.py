@@ -48,6 +48,7 @@ from .serializers import (
     VoteResultSerializer,
     VoteSerializer,
 )
+from .terms import term_names
 from .throttling import NetworkActionThrottle
 
 # Larger ids cannot exist; looking them up would overflow PostgreSQL's bigint.
@@ -85,13 +86,6 @@ def run(function, *args, **kwargs):
         return function(*args, **kwargs)
     except DjangoValidationError as error:
         refuse_bad_input(error)
-
-
-def term_names(model, language):
-    """{code: name} of a taxonomy in `language`, English where a term lacks a translation."""
-    names = dict(model.objects.filter(locale__language_code="en").values_list("code", "name"))
-    names.update(model.objects.filter(locale__language_code=language).values_list("code", "name"))
-    return names
 
 
 def valid_id(value):
@@ -604,8 +598,8 @@ class MembershipView(APIView):
                 ).first()
                 if values["country"] is None:
                     raise serializers.ValidationError({"country": ["Unknown country code."]})
-        if "expertise" in values:
-            codes = values["expertise"]
+        if "expertise_codes" in values:
+            codes = values.pop("expertise_codes")
             themes = list(ThematicArea.objects.filter(code__in=codes, locale__language_code="en"))
             if len(themes) != len(set(codes)):
                 raise serializers.ValidationError({"expertise": ["Unknown thematic area code."]})

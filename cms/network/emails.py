@@ -6,6 +6,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from cms.core.models import ThematicArea
+
+from .terms import term_names
+
 
 def preferred_language(user):
     profile = getattr(user, "poaiss_profile", None)
@@ -38,7 +42,9 @@ def send_new_post(user, post):
 
 
 def send_digest(user, frequency, start, end, questions, answers):
-    with translation.override(preferred_language(user)):
+    language = preferred_language(user)
+    theme_names = term_names(ThematicArea, language)
+    with translation.override(language):
         if frequency == "daily":
             subject = _("Small Arms Advisory Network: your daily digest")
         else:
@@ -50,7 +56,10 @@ def send_digest(user, frequency, start, end, questions, answers):
         {
             "start": start,
             "end": end,
-            "questions": [(question, question_url(question)) for question in questions],
+            "questions": [
+                (question, theme_names.get(question.theme.code, ""), question_url(question))
+                for question in questions
+            ],
             "answers": [(answer, question_url(answer.question)) for answer in answers],
         },
     )

@@ -132,6 +132,10 @@ class MemberProfile(models.Model):
     def country_code(self):
         return self.country.code if self.country_id else None
 
+    @property
+    def expertise_codes(self):
+        return sorted(self.expertise.values_list("code", flat=True)) if self.pk else []
+
     def activate(self, decided_by=None):
         self.status = self.Status.ACTIVE
         self.decided_by = decided_by or self.decided_by

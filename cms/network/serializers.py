@@ -31,7 +31,12 @@ class AuthorSerializer(serializers.Serializer):
     role = serializers.CharField(allow_null=True)
     country = serializers.CharField(allow_null=True)
 
-    def to_representation(self, user):
+    def get_attribute(self, instance):
+        # Wrapped, so that a missing author is still represented rather than skipped.
+        return {"user": super().get_attribute(instance)}
+
+    def to_representation(self, value):
+        user = value["user"]
         profile = getattr(user, "network_member", None) if user is not None else None
         if profile is None or profile.status == MemberProfile.Status.LEFT:
             return {"name": _("Former member"), "role": None, "country": None}
@@ -222,7 +227,10 @@ class MemberProfileSerializer(serializers.ModelSerializer):
         source="country_code", max_length=2, required=False, allow_null=True
     )
     expertise = serializers.ListField(
-        child=serializers.CharField(max_length=40), required=False, help_text="Theme codes."
+        child=serializers.CharField(max_length=40),
+        source="expertise_codes",
+        required=False,
+        help_text="Thematic area codes.",
     )
     languages = serializers.ListField(
         child=serializers.ChoiceField(choices=LANGUAGE_CODES),
@@ -246,11 +254,6 @@ class MemberProfileSerializer(serializers.ModelSerializer):
             "joined_at",
         ]
         read_only_fields = ["status", "joined_at"]
-
-    def to_representation(self, profile):
-        data = super().to_representation(profile)
-        data["expertise"] = sorted(profile.expertise.values_list("code", flat=True))
-        return data
 
 
 class ContactSerializer(serializers.ModelSerializer):

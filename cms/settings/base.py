@@ -157,6 +157,19 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "purge-expired-previews": {"task": "cms.core.tasks.purge_expired_previews", "schedule": 3600},
+    # Hourly and idempotent: each run sends only the digests of the last complete period not
+    # yet sent, and the instant e-mails a broker outage may have held back.
+    "network-daily-digests": {
+        "task": "cms.network.tasks.send_digests",
+        "schedule": 3600,
+        "args": ("daily",),
+    },
+    "network-weekly-digests": {
+        "task": "cms.network.tasks.send_digests",
+        "schedule": 3600,
+        "args": ("weekly",),
+    },
+    "network-notifications": {"task": "cms.network.tasks.send_notifications", "schedule": 600},
 }
 
 # --- Search ---------------------------------------------------------------------------------
