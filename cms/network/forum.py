@@ -20,6 +20,7 @@ from .models import (
     Comment,
     Flag,
     Follow,
+    MemberProfile,
     Post,
     Question,
     Revision,
@@ -63,8 +64,11 @@ def initial_state(user):
     """Published at once, or held while the author is new to the network."""
     if can_moderate(user):
         return Post.State.PUBLISHED
-    profile = member_profile(user)
-    if profile is None or profile.approved_posts < first_posts_held():
+    # Read afresh: approvals are counted in the database while the user object may be cached.
+    approved = (
+        MemberProfile.objects.filter(user=user).values_list("approved_posts", flat=True).first()
+    )
+    if approved is None or approved < first_posts_held():
         return Post.State.PENDING
     return Post.State.PUBLISHED
 

@@ -2,8 +2,8 @@
 right password, wherever it signs in (the API token endpoint, the admin, any login form).
 
 A small counter in the shared cache, keyed by the username and the client address, fed by
-Django's `user_login_failed` signal; `LockoutBackend` comes first in
-AUTHENTICATION_BACKENDS and refuses a locked pair before any password is checked.
+Django's `user_login_failed` signal; `LockoutModelBackend`, Django's model backend with one
+check more, refuses a locked pair before any password is checked.
 Keying on both lets a locked-out attacker's address not lock the real user out from
 elsewhere.
 """
@@ -11,6 +11,7 @@ elsewhere.
 import hashlib
 
 from django.conf import settings
+from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 
@@ -48,17 +49,14 @@ def clear_failures(sender, request, user, **kwargs):
     cache.delete(counter_key(user.get_username(), request))
 
 
-class LockoutBackend:
-    """An authentication backend that authenticates nobody and stops locked-out attempts."""
+class LockoutModelBackend(ModelBackend):
+    """Django's model backend, refusing usernames locked out from the client's address."""
 
-    def authenticate(self, request, username=None, **kwargs):
+    def authenticate(self, request, username=None, password=None, **kwargs):
         if username is not None and is_locked(username, request):
             # Django stops at PermissionDenied and reports the attempt as failed.
             raise PermissionDenied("Too many failed sign-in attempts.")
-        return None
-
-    def get_user(self, user_id):
-        return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
 
 
 def reset(username, address):

@@ -280,7 +280,5 @@ POAISS_LOGIN_LOCKOUT = {
     "FAILURES": env.get_int("LOGIN_LOCKOUT_FAILURES", 5),
     "SECONDS": env.get_int("LOGIN_LOCKOUT_SECONDS", 900),
 }
-AUTHENTICATION_BACKENDS = [
-    "cms.network.lockout.LockoutBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+# Django's model backend with the login lock-out (see cms/network/lockout.py).
+AUTHENTICATION_BACKENDS = ["cms.network.lockout.LockoutModelBackend"]
