@@ -42,7 +42,9 @@ def test_a_member_asks_and_another_answers_and_the_asker_accepts(
     assert accepted.status_code == 200 and accepted.json()["is_accepted"] is True
     assert Question.objects.get(pk=question["id"]).accepted_answer_id == answer_id
     answered_filter = as_user(member).get(QUESTIONS, {"status": "answered"}).json()
-    assert [item["id"] for item in answered_filter["items"]] == [question["id"]]
+    assert question["id"] in [item["id"] for item in answered_filter["items"]]
+    still_open = as_user(member).get(QUESTIONS, {"status": "open"}).json()
+    assert question["id"] not in [item["id"] for item in still_open["items"]]
 
     withdrawn = as_user(member).delete(accept_url)
     assert withdrawn.status_code == 200 and withdrawn.json()["is_accepted"] is False
@@ -167,12 +169,14 @@ def test_editing_keeps_the_revision_history(as_user, member, other_member, theme
 
 
 def test_filters_and_search(as_user, member, theme):
-    forum.ask(member, title="Stockpile audits", body="Ammunition", theme=theme, language="fr")
-    forum.ask(member, title="Tracing requests", body="Interpol", theme=theme, language="en")
+    audits = forum.ask(member, title="Stockpile audits", body="Ammo", theme=theme, language="fr")
+    tracing = forum.ask(
+        member, title="Tracing requests", body="Interpol", theme=theme, language="en"
+    )
     api = as_user(member)
-    french = api.get(QUESTIONS, {"language": "fr"}).json()
-    assert [item["title"] for item in french["items"]] == ["Stockpile audits"]
-    found = api.get(QUESTIONS, {"search": "interpol"}).json()
+    french = [item["id"] for item in api.get(QUESTIONS, {"language": "fr"}).json()["items"]]
+    assert audits.pk in french and tracing.pk not in french
+    found = api.get(QUESTIONS, {"search": "tracing INTERPOL"}).json()
     assert [item["title"] for item in found["items"]] == ["Tracing requests"]
     by_theme = api.get(QUESTIONS, {"theme": theme.code}).json()
     assert by_theme["meta"]["total_count"] >= 2
