@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Count, Q, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -67,7 +69,7 @@ class MembersOnlySchema(SuiteAutoSchema):
 
 
 class IsNetworkParticipant(permissions.BasePermission):
-    message = "Only members of the network and the secretariat may use this endpoint."
+    message = gettext_lazy("Only members of the network and the secretariat may use this endpoint.")
 
     def has_permission(self, request, view):
         return can_use_network(request.user)
@@ -147,7 +149,9 @@ class NetworkViewMixin:
         )
         found = post.first()
         if found is None:
-            raise serializers.ValidationError({"post": ["There is no such post in this thread."]})
+            raise serializers.ValidationError(
+                {"post": [_("There is no such post in this thread.")]}
+            )
         return found
 
 
@@ -194,7 +198,6 @@ class QuestionViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
     filterset_class = QuestionFilter
@@ -250,14 +253,14 @@ class QuestionViewSet(
             code=values["theme"], locale__language_code="en"
         ).first()
         if theme is None:
-            raise serializers.ValidationError({"theme": ["Unknown thematic area code."]})
+            raise serializers.ValidationError({"theme": [_("Unknown thematic area code.")]})
         country = None
         if values.get("country"):
             country = Country.objects.filter(
                 code=values["country"].upper(), locale__language_code="en"
             ).first()
             if country is None:
-                raise serializers.ValidationError({"country": ["Unknown country code."]})
+                raise serializers.ValidationError({"country": [_("Unknown country code.")]})
         question = run(
             forum.ask,
             request.user,
@@ -280,11 +283,6 @@ class QuestionViewSet(
         question = self.get_queryset().get(pk=question.pk)
         self.load_scores([question.pk])
         return Response(self.get_serializer(question).data)
-
-    def update(self, request, *args, **kwargs):
-        if not kwargs.get("partial"):
-            return self.http_method_not_allowed(request)
-        return super().update(request, *args, **kwargs)
 
     @extend_schema(
         methods=["GET"],
@@ -340,7 +338,7 @@ class QuestionViewSet(
                 self.visible_answers(question).filter(pk=data.validated_data["answer"]).first()
             )
             if on_answer is None:
-                raise serializers.ValidationError({"answer": ["There is no such answer here."]})
+                raise serializers.ValidationError({"answer": [_("There is no such answer here.")]})
         remark = run(
             forum.comment,
             request.user,
@@ -430,7 +428,7 @@ class QuestionViewSet(
                 post_id = valid_id(request.query_params["post"])
             except Http404:
                 raise serializers.ValidationError(
-                    {"post": ["A post id is a whole number."]}
+                    {"post": [_("A post id is a whole number.")]}
                 ) from None
             post = self.post_of_question(question, post_id)
         revisions = post.revisions.select_related("edited_by__network_member__country")
@@ -475,7 +473,9 @@ class AnswerViewSet(NetworkViewMixin, viewsets.GenericViewSet):
     def unaccept(self, request, question_pk=None, pk=None):
         question, answer = self.get_answer()
         if question.accepted_answer_id != answer.pk:
-            raise serializers.ValidationError({"answer": ["This answer is not the accepted one."]})
+            raise serializers.ValidationError(
+                {"answer": [_("This answer is not the accepted one.")]}
+            )
         run(forum.unaccept, request.user, question)
         return Response(self.get_serializer(answer).data)
 
@@ -573,6 +573,10 @@ class NetworkThemeViewSet(NetworkViewMixin, viewsets.GenericViewSet):
         return Response(self.get_serializer(self.themes(code)[0]).data)
 
 
+# What the secretariat vouched for when it admitted the member.
+SECRETARIAT_FIELDS = {"role", "instrument", "country"}
+
+
 class MembershipView(APIView):
     """The signed-in user's own membership: apply, read, update preferences, leave."""
 
@@ -597,12 +601,12 @@ class MembershipView(APIView):
                     code=code.upper(), locale__language_code="en"
                 ).first()
                 if values["country"] is None:
-                    raise serializers.ValidationError({"country": ["Unknown country code."]})
+                    raise serializers.ValidationError({"country": [_("Unknown country code.")]})
         if "expertise_codes" in values:
             codes = values.pop("expertise_codes")
             themes = list(ThematicArea.objects.filter(code__in=codes, locale__language_code="en"))
             if len(themes) != len(set(codes)):
-                raise serializers.ValidationError({"expertise": ["Unknown thematic area code."]})
+                raise serializers.ValidationError({"expertise": [_("Unknown thematic area code.")]})
             values["expertise"] = themes
         return values
 
@@ -618,7 +622,12 @@ class MembershipView(APIView):
 
     @extend_schema(request=MemberProfileSerializer, responses={200: MemberProfileSerializer})
     def patch(self, request):
+        """Update one's preferences and description; role and country are the secretariat's."""
         profile = self.profile(request)
+        reserved = sorted(SECRETARIAT_FIELDS & set(request.data))
+        if reserved:
+            message = _("Ask the secretariat to change your role, instrument or country.")
+            raise serializers.ValidationError(dict.fromkeys(reserved, [message]))
         values = self.validated(request, partial=True)
         expertise = values.pop("expertise", None)
         for name, value in values.items():
@@ -721,7 +730,7 @@ class ContactViewSet(viewsets.ReadOnlyModelViewSet):
         if not request.user.is_authenticated:
             self.permission_denied(request)
         if not is_secretariat(request.user):
-            raise PermissionDenied("Only the secretariat may export the directory.")
+            raise PermissionDenied(_("Only the secretariat may export the directory."))
         contacts = self.filter_queryset(self.get_queryset())
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="points-of-contact.csv"'

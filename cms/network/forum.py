@@ -134,6 +134,8 @@ def edit(user, post, *, body=None, title=None):
     require_participant(user)
     if post.author_id != user.pk and not can_moderate(user):
         raise PermissionDenied(_("Only the author or a moderator may edit this post."))
+    if body is None and title is None:
+        raise ValidationError({"body": [_("Nothing to change: give a new body or title.")]})
     specific = post.specific
     new_body = clean_body(body) if body is not None else specific.body
     new_title = None

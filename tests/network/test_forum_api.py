@@ -166,6 +166,9 @@ def test_editing_keeps_the_revision_history(as_user, member, other_member, theme
     )
     assert refused.status_code == 403
     assert Revision.objects.filter(post=question).count() == 1
+    empty = as_user(member).patch(f"{QUESTIONS}{question.pk}/", {}, format="json")
+    assert empty.status_code == 400
+    assert Revision.objects.filter(post=question).count() == 1
 
 
 def test_filters_and_search(as_user, member, theme):

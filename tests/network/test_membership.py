@@ -80,3 +80,13 @@ def test_members_set_their_notification_preferences(as_user, member):
     assert response.status_code == 200
     profile = MemberProfile.objects.get(user=member)
     assert profile.digest == "daily" and profile.instant_notifications is False
+
+
+def test_members_cannot_change_what_the_secretariat_vouched_for(as_user, member):
+    response = as_user(member).patch(
+        MEMBERSHIP, {"role": "national_point_of_contact", "country": "FR"}, format="json"
+    )
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"country", "role"}
+    profile = MemberProfile.objects.get(user=member)
+    assert profile.role == "expert" and profile.country_code == "KE"
