@@ -160,7 +160,7 @@ class PointOfContact(models.Model):
         REGIONAL = "regional", _("Regional")
 
     country = models.ForeignKey(
-        "core.Country", verbose_name=_("country"), on_delete=models.PROTECT, related_name="+"
+        "core.Country", verbose_name=_("country"), on_delete=models.CASCADE, related_name="+"
     )
     instrument = models.CharField(_("instrument"), max_length=4, choices=Instrument.choices)
     scope = models.CharField(
@@ -252,7 +252,8 @@ class Question(Post):
     theme = models.ForeignKey(
         "core.ThematicArea",
         verbose_name=_("thematic area"),
-        on_delete=models.PROTECT,
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     language = models.CharField(

@@ -143,7 +143,9 @@ class QuestionSerializer(PostSerializer):
             *PostSerializer.Meta.fields[1:],
         ]
 
-    def get_theme(self, question) -> TermSerializer:
+    def get_theme(self, question) -> TermSerializer(allow_null=True):
+        if question.theme is None:
+            return None
         return theme_term(self.context["view"], question.theme)
 
 
