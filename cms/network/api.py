@@ -610,7 +610,7 @@ class MembershipView(APIView):
             values["expertise"] = themes
         return values
 
-    @extend_schema(responses={200: MemberProfileSerializer})
+    @extend_schema(responses={200: MemberProfileSerializer, 404: ERROR})
     def get(self, request):
         return Response(MemberProfileSerializer(self.profile(request)).data)
 
@@ -620,7 +620,9 @@ class MembershipView(APIView):
         profile = run(membership.apply, request.user, **values)
         return Response(MemberProfileSerializer(profile).data, status=201)
 
-    @extend_schema(request=MemberProfileSerializer, responses={200: MemberProfileSerializer})
+    @extend_schema(
+        request=MemberProfileSerializer, responses={200: MemberProfileSerializer, 404: ERROR}
+    )
     def patch(self, request):
         """Update one's preferences and description; role and country are the secretariat's."""
         profile = self.profile(request)
@@ -641,7 +643,7 @@ class MembershipView(APIView):
             profile.expertise.set(expertise)
         return Response(MemberProfileSerializer(profile).data)
 
-    @extend_schema(request=None, responses={204: None})
+    @extend_schema(request=None, responses={204: None, 404: ERROR})
     def delete(self, request):
         self.profile(request)
         membership.leave(request.user)
@@ -654,7 +656,7 @@ class MembershipExportView(APIView):
     permission_classes = [permissions.IsAuthenticated]
     schema = MembersOnlySchema()
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(responses={200: OpenApiTypes.OBJECT, 404: ERROR})
     def get(self, request):
         if getattr(request.user, "network_member", None) is None:
             raise Http404

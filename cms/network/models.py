@@ -124,6 +124,12 @@ class MemberProfile(models.Model):
     def __str__(self):
         return self.display_name
 
+    def save(self, *args, **kwargs):
+        # However the member was admitted (API, admin form), the date is recorded.
+        if self.status == self.Status.ACTIVE and self.joined_at is None:
+            self.joined_at = timezone.now()
+        super().save(*args, **kwargs)
+
     @property
     def is_active(self):
         return self.status == self.Status.ACTIVE
