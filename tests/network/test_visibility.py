@@ -144,3 +144,15 @@ def test_a_members_own_held_post_is_visible_to_them_only(as_user, make_member, o
     assert as_user(other_member).get(f"/api/v2/network/questions/{question_id}/").status_code == 404
     listing = as_user(other_member).get("/api/v2/network/questions/").json()
     assert question_id not in [item["id"] for item in listing["items"]]
+
+
+def test_a_change_to_the_directory_reaches_cached_public_answers(
+    client, country, django_capture_on_commit_callbacks
+):
+    before = client.get("/api/v2/contacts/", {"country": "KE"}).json()["meta"]["total_count"]
+    with django_capture_on_commit_callbacks(execute=True):
+        PointOfContact.objects.create(
+            country=country, instrument="poa", name="New Person", organisation="New Office"
+        )
+    after = client.get("/api/v2/contacts/", {"country": "KE"}).json()["meta"]["total_count"]
+    assert after == before + 1
