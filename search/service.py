@@ -2,8 +2,9 @@
 
 from functools import lru_cache
 
-from cms.accounts.roles import NETWORK_MEMBERS, in_group, is_secretariat
+from cms.accounts.roles import is_secretariat
 from cms.core.languages import UN_LANGUAGE_CODES
+from cms.network.access import is_member
 
 from .backends import get_search_backend
 from .documents import MEMBERS, PUBLIC, SECRETARIAT, SearchQuery
@@ -13,7 +14,7 @@ def allowed_visibilities(user):
     """Visibility is a filter inside every query, so facets never count hidden documents."""
     if is_secretariat(user):
         return [PUBLIC, MEMBERS, SECRETARIAT]
-    if in_group(user, NETWORK_MEMBERS):
+    if is_member(user):
         return [PUBLIC, MEMBERS]
     return [PUBLIC]
 

@@ -13,7 +13,6 @@ PUBLISHERS = "Publishers"
 NATIONAL_POINTS_OF_CONTACT = "National points of contact"
 SECRETARIAT = "Secretariat"
 DONORS = "Donors"
-NETWORK_MEMBERS = "Network members"
 EDITORS_PREFIX = "Editors"
 LANGUAGE_REVIEWERS_PREFIX = "Language reviewers"
 
@@ -23,7 +22,6 @@ ROLE_LABELS = {
     NATIONAL_POINTS_OF_CONTACT: _("National points of contact"),
     SECRETARIAT: _("Secretariat"),
     DONORS: _("Donors"),
-    NETWORK_MEMBERS: _("Network members"),
     EDITORS_PREFIX: _("Editors"),
     LANGUAGE_REVIEWERS_PREFIX: _("Language reviewers"),
 }
@@ -39,7 +37,6 @@ def language_reviewers_group_name(language_code):
 
 def all_group_names():
     names = [REVIEWERS, PUBLISHERS, NATIONAL_POINTS_OF_CONTACT, SECRETARIAT, DONORS]
-    names.append(NETWORK_MEMBERS)
     for code in UN_LANGUAGE_CODES:
         names += [editors_group_name(code), language_reviewers_group_name(code)]
     return names

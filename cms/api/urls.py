@@ -7,6 +7,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from cms.core import api as core_api
+from cms.network import api as network_api
 from search import api as search_api
 
 from .auth import ObtainTokenView
@@ -38,12 +39,14 @@ router.register("organisations", core_api.OrganisationViewSet, basename="organis
 router.register(
     "organisation-types", core_api.OrganisationTypeViewSet, basename="organisation-type"
 )
+router.register("contacts", network_api.ContactViewSet, basename="contact")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
     path("preview/", PagePreviewView.as_view(), name="api-preview"),
     path("search/", search_api.SearchView.as_view(), name="api-search"),
     path("search/suggest/", search_api.SuggestView.as_view(), name="api-search-suggest"),
+    path("network/", include("cms.network.urls")),
     path("", include(router.urls)),
     path("", wagtail_router.urls),
 ]

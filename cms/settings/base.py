@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "cms.core",
     "cms.library",
     "cms.accounts",
+    "cms.network",
     "blocks",
     "assistance",
     "search",
@@ -157,6 +158,19 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "purge-expired-previews": {"task": "cms.core.tasks.purge_expired_previews", "schedule": 3600},
+    # Hourly and idempotent: each run sends only the digests of the last complete period not
+    # yet sent, and the instant e-mails a broker outage may have held back.
+    "network-daily-digests": {
+        "task": "cms.network.tasks.send_digests",
+        "schedule": 3600,
+        "args": ("daily",),
+    },
+    "network-weekly-digests": {
+        "task": "cms.network.tasks.send_digests",
+        "schedule": 3600,
+        "args": ("weekly",),
+    },
+    "network-notifications": {"task": "cms.network.tasks.send_notifications", "schedule": 600},
 }
 
 # --- Search ---------------------------------------------------------------------------------
@@ -249,3 +263,23 @@ LOGGING = {
         for name in ("wagtail", "django_tasks", "modelsearch")
     },
 }
+
+# --- Small Arms Advisory Network ------------------------------------------------------------
+POAISS_NETWORK = {
+    # A new member's first posts wait for a moderator; from this many approvals on, they don't.
+    "FIRST_POSTS_HELD": env.get_int("NETWORK_FIRST_POSTS_HELD", 2),
+    # Where e-mails send readers; {base} is SITE_URL, {id} the question.
+    "QUESTION_URL": env.get_str("NETWORK_QUESTION_URL", "{base}/api/v2/network/questions/{id}/"),
+    "THROTTLE_RATES": {
+        "network_ask": env.get_str("NETWORK_ASK_RATE", "10/hour"),
+        "network_answer": env.get_str("NETWORK_ANSWER_RATE", "30/hour"),
+        "network_vote": env.get_str("NETWORK_VOTE_RATE", "120/hour"),
+        "network_flag": env.get_str("NETWORK_FLAG_RATE", "20/hour"),
+    },
+}
+POAISS_LOGIN_LOCKOUT = {
+    "FAILURES": env.get_int("LOGIN_LOCKOUT_FAILURES", 5),
+    "SECONDS": env.get_int("LOGIN_LOCKOUT_SECONDS", 900),
+}
+# Django's model backend with the login lock-out (see cms/network/lockout.py).
+AUTHENTICATION_BACKENDS = ["cms.network.lockout.LockoutModelBackend"]

@@ -1,14 +1,18 @@
 import pytest
 from django.core.cache import cache
 
+from cms.network.lockout import reset as reset_lockout
+
 THROTTLE_KEY = "throttle_auth_127.0.0.1"  # ScopedRateThrottle's key for the test client
 
 
 @pytest.fixture(autouse=True)
 def fresh_throttle():
     cache.delete(THROTTLE_KEY)
+    reset_lockout("editor", "127.0.0.1")
     yield
     cache.delete(THROTTLE_KEY)
+    reset_lockout("editor", "127.0.0.1")
 
 
 @pytest.fixture

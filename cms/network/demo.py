@@ -1,0 +1,97 @@
+"""Demo content of the network: members, questions and answers in several languages, and
+points of contact. Idempotent: members are found by username, questions by title, contacts
+by country, organisation and name."""
+
+from pathlib import Path
+
+import yaml
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from cms.accounts.models import UserProfile
+from cms.core.models import Country, ThematicArea
+
+from .models import Answer, Follow, MemberProfile, PointOfContact, Question
+
+DEMO_FILE = Path(__file__).parent / "data" / "demo.yaml"
+
+
+def english(model, code):
+    return model.objects.get(code=code, locale__language_code="en")
+
+
+def ensure_member(spec):
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username=spec["username"], defaults={"email": f"{spec['username']}@example.org"}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    UserProfile.objects.update_or_create(
+        user=user, defaults={"preferred_language": spec["preferred_language"]}
+    )
+    profile, _created = MemberProfile.objects.update_or_create(
+        user=user,
+        defaults={
+            "status": MemberProfile.Status.ACTIVE,
+            "display_name": spec["display_name"],
+            "role": spec["role"],
+            "instrument": spec.get("instrument", ""),
+            "country": english(Country, spec["country"]),
+            "organisation": spec["organisation"],
+            "languages": spec["languages"],
+            "approved_posts": 10,
+            "joined_at": timezone.now(),
+        },
+    )
+    profile.expertise.set([english(ThematicArea, code) for code in spec["expertise"]])
+    return user
+
+
+def ensure_question(spec, users):
+    question = Question.objects.filter(title=spec["title"]).first()
+    if question is not None:
+        return 0
+    question = Question.objects.create(
+        author=users[spec["author"]],
+        title=spec["title"],
+        body=spec["body"].strip(),
+        theme=english(ThematicArea, spec["theme"]),
+        language=spec["language"],
+        country=english(Country, spec["country"]) if spec.get("country") else None,
+    )
+    Follow.objects.get_or_create(user=question.author, question=question)
+    for answer_spec in spec.get("answers", []):
+        answer = Answer.objects.create(
+            author=users[answer_spec["author"]], question=question, body=answer_spec["body"].strip()
+        )
+        if answer_spec.get("accepted"):
+            question.accepted_answer = answer
+            question.save(update_fields=["accepted_answer"])
+    return 1
+
+
+@transaction.atomic
+def load(stdout=None):
+    spec = yaml.safe_load(DEMO_FILE.read_text(encoding="utf-8"))
+    users = {member["username"]: ensure_member(member) for member in spec["members"]}
+    questions = sum(ensure_question(question, users) for question in spec["questions"])
+    contacts = 0
+    for entry in spec["contacts"]:
+        _contact, created = PointOfContact.objects.update_or_create(
+            country=english(Country, entry["country"]),
+            organisation=entry["organisation"],
+            name=entry["name"],
+            defaults={
+                key: entry.get(key, "")
+                for key in ("instrument", "scope", "role_title", "email", "telephone")
+            },
+        )
+        contacts += created
+    if stdout is not None:
+        stdout.write(
+            f"network: {len(users)} members, {questions} questions and "
+            f"{contacts} points of contact created"
+        )
