@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "cms.core",
     "cms.library",
     "cms.accounts",
+    "cms.editorial",
     "blocks",
     "assistance",
     "search",
@@ -32,7 +33,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "cms.editorial.apps.UsersConfig",  # wagtail.users, with the profile in its user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -156,6 +157,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "purge-expired-previews": {"task": "cms.core.tasks.purge_expired_previews", "schedule": 3600},
+    "publish-scheduled": {"task": "cms.editorial.tasks.publish_scheduled", "schedule": 60},
+    "deliver-pending-notifications": {
+        "task": "cms.editorial.tasks.deliver_pending_notifications",
+        "schedule": 300,
+    },
 }
 
 # --- Search ---------------------------------------------------------------------------------
