@@ -43,7 +43,7 @@ def draft_page(demo_site):
     """A new English section page, saved as a draft under the home page."""
 
     def make(title="Stockpile management guide", language="en", owner=None):
-        page = SectionPage(title=title, intro="How to keep weapons safe.", owner=owner)
+        page = SectionPage(title=title, intro="How to keep weapons safe.", owner=owner, live=False)
         home_page(language).add_child(instance=page)
         page.save_revision(user=owner)
         return Page.objects.get(pk=page.pk).specific
