@@ -115,8 +115,13 @@ def test_a_page_goes_through_review_rejection_language_review_and_publication(
     assert mails_to(team["english_reviewer"])
     assert not mails_to(team["french_reviewer"])
 
-    # Another language's reviewer is neither offered nor allowed the decision.
+    # The page waits on the English language reviewer's dashboard, not on the French one's.
+    client.force_login(team["english_reviewer"])
+    assert page.title in client.get(reverse("wagtailadmin_home")).content.decode()
     client.force_login(team["french_reviewer"])
+    assert page.title not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+    # Another language's reviewer is neither offered nor allowed the decision.
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert editor.status_code in (302, 403)
     refused = act(
