@@ -7,8 +7,9 @@ from wagtail.models import Page
 
 
 def provision_after_migrate(sender, **kwargs):
-    # Once per migrate, after the last app: every app's permissions exist by then.
-    if sender is not list(apps.get_app_configs())[-1]:
+    # Once per migrate, after the last app with models: every permission exists by then.
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if sender is not with_models[-1]:
         return
     from .provisioning import provision
 

@@ -21,7 +21,7 @@ def send_notification(notification_id):
 
     with transaction.atomic():
         notification = (
-            Notification.objects.select_for_update()
+            Notification.objects.select_for_update(of=("self",))
             .filter(pk=notification_id, sent_at__isnull=True)
             .select_related("recipient", "workflow_state", "task_state")
             .first()

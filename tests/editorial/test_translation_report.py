@@ -72,14 +72,14 @@ def test_the_report_shows_counts_and_links_and_filters(client, make_user, change
     response = client.get(url)
     assert response.status_code == 200
     content = response.content.decode()
-    assert "10 translations to write or update" in content
+    assert "Translations to write or update, by page type and language: 10" in content
     assert "1 missing, 1 out of date" in content
     assert reverse("wagtailadmin_pages:edit", args=[network.pk]) in content
     assert reverse("wagtail_localize:submit_page_translation", args=[untranslated.pk]) in content
 
     response = client.get(url, {"language": "fr", "status": OUT_OF_DATE})
     content = response.content.decode()
-    assert "1 translation to write or update" in content
+    assert "Translations to write or update, by page type and language: 1" in content
     french_network = network.get_translation(Locale.objects.get(language_code="fr"))
     assert reverse("wagtailadmin_pages:edit", args=[french_network.pk]) in content
     assert "Marking and record-keeping" not in content
