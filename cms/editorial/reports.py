@@ -2,16 +2,21 @@
 
 import django_filters
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page, get_page_models
-from wagtail.permissions import page_permission_policy
 
 from cms.core.languages import SOURCE_LANGUAGE
 
 from .translation_status import STATUS_CHOICES, summarise, translation_statuses
+
+
+def can_view_translation_status(user):
+    """Translators and publishers: page titles of every tree, drafts included, are listed."""
+    return user.is_superuser or user.has_perm("wagtail_localize.submit_translation")
 
 
 def language_choices():
@@ -56,8 +61,6 @@ class TranslationStatusReportView(ReportView):
     index_results_url_name = "editorial:translation_status_results"
     results_template_name = "editorial/reports/translation_status_results.html"
     filterset_class = TranslationStatusFilterSet
-    permission_policy = page_permission_policy
-    any_permission_required = ["add", "change", "publish"]
     export_filename = "translation-status"
     list_export = [
         "source_title",
@@ -82,6 +85,11 @@ class TranslationStatusReportView(ReportView):
         Column("status_label", label=_("Status")),
         TitleColumn("action_label", label=_("Action"), get_url=lambda row: row.action_url),
     ]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_view_translation_status(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     def chosen(self):
         if self.filters and self.filters.is_valid():
@@ -134,6 +142,4 @@ class TranslationStatusReportView(ReportView):
 
 class TranslationStatusMenuItem(MenuItem):
     def is_shown(self, request):
-        return page_permission_policy.user_has_any_permission(
-            request.user, ["add", "change", "publish"]
-        )
+        return can_view_translation_status(request.user)

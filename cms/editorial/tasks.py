@@ -35,15 +35,21 @@ def send_notification(notification_id):
 
 
 @shared_task
-def deliver_pending_notifications(older_than_seconds=300):
-    """Queue again the e-mails still owed a while after they were written (broker outages)."""
+def deliver_pending_notifications(older_than_seconds=300, give_up_after_days=7):
+    """Queue again the e-mails still owed a while after they were written (broker outages).
+
+    E-mails older than `give_up_after_days` are left alone: news of a week-old review is
+    no longer worth sending, and an address that always fails should not be retried forever.
+    """
     from .models import Notification
 
-    cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
+    now = timezone.now()
     pending = list(
-        Notification.objects.filter(sent_at__isnull=True, created_at__lt=cutoff).values_list(
-            "pk", flat=True
-        )
+        Notification.objects.filter(
+            sent_at__isnull=True,
+            created_at__lt=now - timedelta(seconds=older_than_seconds),
+            created_at__gt=now - timedelta(days=give_up_after_days),
+        ).values_list("pk", flat=True)
     )
     for pk in pending:
         send_notification.delay(pk)

@@ -11,8 +11,6 @@ from cms.accounts import roles
 from cms.core.models import SectionPage
 from cms.editorial.translation_status import MISSING, OUT_OF_DATE, translation_statuses
 
-from .conftest import home_page
-
 pytestmark = pytest.mark.usefixtures("demo_site")
 
 
@@ -97,8 +95,17 @@ def test_the_report_exports_csv(client, make_user, changes):
     assert {row["Status"] for row in rows} == {"Missing"}
 
 
-def test_the_report_is_closed_to_users_without_page_permissions(client, make_user):
-    client.force_login(make_user("reviewer", roles.REVIEWERS))
+@pytest.mark.parametrize("group", [roles.REVIEWERS, roles.NATIONAL_POINTS_OF_CONTACT])
+def test_the_report_is_closed_to_those_who_do_not_translate(client, make_user, changes, group):
+    # Its rows name pages of every tree, drafts included.
+    client.force_login(make_user("someone", group))
     response = client.get(reverse("editorial:translation_status"))
     assert response.status_code == 302
-    assert home_page("en")  # the demo is loaded; the refusal is about permissions
+    assert response.url == reverse("wagtailadmin_home")
+    assert "Translation status" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_the_report_is_in_the_reports_menu_of_translators(client, make_user):
+    client.force_login(make_user("traductrice", roles.editors_group_name("fr")))
+    content = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("editorial:translation_status") in content
