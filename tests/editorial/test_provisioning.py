@@ -84,3 +84,16 @@ def test_a_new_locale_tree_is_provisioned_when_its_home_page_appears(
     assert GroupPagePermission.objects.filter(
         group=publishers, page=home, permission__codename="publish_page"
     ).exists()
+
+
+def test_migrate_grants_again_what_is_missing():
+    from django.core.management import call_command
+
+    editors = Group.objects.get(name=roles.editors_group_name("ar"))
+    GroupPagePermission.objects.filter(group=editors).delete()
+    editors.permissions.clear()
+
+    call_command("migrate", verbosity=0)
+
+    assert GroupPagePermission.objects.filter(group=editors, page=home_page("ar")).exists()
+    assert editors.permissions.filter(codename="access_admin").exists()
