@@ -11,10 +11,6 @@ from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
 
 
-def workflow_state_of(page):
-    return page.current_workflow_state
-
-
 def save_translation_as_draft(translation, user):
     """A new revision of the translated page, leaving what is live untouched.
 
@@ -27,7 +23,11 @@ def save_translation_as_draft(translation, user):
     draft = page.get_latest_revision()
     if page.live and page.live_revision_id and page.live_revision_id != draft.pk:
         live = page.live_revision.as_object()
+        # The page's own bookkeeping, which a revision's content does not carry.
+        live.live_revision_id = page.live_revision_id
+        live.last_published_at = page.last_published_at
         live.latest_revision = draft
+        live.latest_revision_created_at = draft.created_at
         live.has_unpublished_changes = True
         live.draft_title = draft.content.get("title", live.title)
         live.save(clean=False)
@@ -55,7 +55,7 @@ def submit_translation(request, translation_id):
         with transaction.atomic():
             save_translation_as_draft(translation, request.user)
             page = Page.objects.get(pk=page.pk).specific
-            state = workflow_state_of(page)
+            state = page.current_workflow_state
             if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
                 state.resume(request.user)
             else:

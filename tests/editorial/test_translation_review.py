@@ -59,7 +59,7 @@ def test_a_translation_submitted_from_the_translation_editor_waits_for_language_
     client, team, french_network, django_capture_on_commit_callbacks
 ):
     english, french, translation = french_network
-    live_intro = french.intro
+    live_intro, live_revision_id = french.intro, french.live_revision_id
     client.force_login(team["translator"])
     translate_through_po_file(client, translation)
 
@@ -101,7 +101,33 @@ def test_a_translation_submitted_from_the_translation_editor_waits_for_language_
     client.post(approve_url)
     assert Page.objects.get(pk=french.pk).current_workflow_task.name == "Language review"
 
+    # The French reviewer asks for a change; the translator reads it beside the translation.
     client.force_login(team["french_reviewer"])
+    reject_url = reverse(
+        "wagtailadmin_pages:workflow_action", args=[french.pk, "reject", task_state.pk]
+    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reject_url, {"comment": "« praticiens » : préférer « spécialistes »."})
+    (message,) = mail.outbox
+    assert message.to == [team["translator"].email]
+    assert "préférer « spécialistes »" in message.body
+    client.force_login(team["translator"])
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[french.pk])).content.decode()
+    assert "préférer « spécialistes »" in editor
+    assert "Resubmit for language review" in editor
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("editorial:submit_translation", args=[translation.pk]))
+    french = Page.objects.get(pk=french.pk).specific
+    assert french.current_workflow_task.name == "Language review"
+    assert french.intro == live_intro
+    assert french.live_revision_id == live_revision_id
+
+    client.force_login(team["french_reviewer"])
+    task_state = french.current_workflow_task_state
+    approve_url = reverse(
+        "wagtailadmin_pages:workflow_action", args=[french.pk, "approve", task_state.pk]
+    )
     with django_capture_on_commit_callbacks(execute=True):
         client.post(approve_url)
     french = Page.objects.get(pk=french.pk).specific
