@@ -54,8 +54,11 @@ TAXONOMY_MODELS = (
 )
 
 
-def permission(app_label, codename):
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+def permissions(app_label, *codenames):
+    """The named permissions that exist (a flushed test database lacks those made by migrations)."""
+    return list(
+        Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+    )
 
 
 def role_groups():
@@ -72,14 +75,14 @@ def locale_home_pages():
 
 
 def grant_model_permissions(groups):
-    access_admin = permission("wagtailadmin", "access_admin")
+    access_admin = permissions("wagtailadmin", "access_admin")
     for name, group in groups.items():
         if name != DONORS:  # donors work through the API until their admin screens exist
-            group.permissions.add(access_admin)
+            group.permissions.add(*access_admin)
 
-    submit_translation = permission("wagtail_localize", "submit_translation")
+    submit_translation = permissions("wagtail_localize", "submit_translation")
     for group in [*editor_groups(groups), groups[PUBLISHERS]]:
-        group.permissions.add(submit_translation)
+        group.permissions.add(*submit_translation)
 
     groups[SECRETARIAT].permissions.add(
         *Permission.objects.filter(
@@ -94,19 +97,19 @@ def grant_collection_permissions(groups):
     root = Collection.get_first_root_node()
     if root is None:
         return
-    media = [permission("wagtailimages", name) for name in IMAGE_PERMISSIONS]
-    media += [permission("wagtaildocs", name) for name in DOCUMENT_PERMISSIONS]
+    media = permissions("wagtailimages", *IMAGE_PERMISSIONS)
+    media += permissions("wagtaildocs", *DOCUMENT_PERMISSIONS)
     grants = [(group, media) for group in editor_groups(groups)]
     grants += [(groups[PUBLISHERS], media), (groups[SECRETARIAT], media)]
     # National points of contact upload their reports' files.
     grants.append(
         (
             groups[NATIONAL_POINTS_OF_CONTACT],
-            [permission("wagtaildocs", name) for name in ("add_document", "choose_document")],
+            permissions("wagtaildocs", "add_document", "choose_document"),
         )
     )
-    for group, permissions in grants:
-        for perm in permissions:
+    for group, granted in grants:
+        for perm in granted:
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=root, permission=perm
             )
@@ -119,10 +122,8 @@ def grant_page_permissions(groups, home):
     if editors is not None:
         grants.append((editors, EDITOR_PAGE_PERMISSIONS))
     for group, codenames in grants:
-        for codename in codenames:
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=home, permission=permission("wagtailcore", codename)
-            )
+        for perm in permissions("wagtailcore", *codenames):
+            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=perm)
 
 
 def default_workflow(groups):

@@ -97,3 +97,16 @@ def test_migrate_grants_again_what_is_missing():
 
     assert GroupPagePermission.objects.filter(group=editors, page=home_page("ar")).exists()
     assert editors.permissions.filter(codename="access_admin").exists()
+
+
+def test_permissions_made_by_migrations_may_be_missing_without_breaking_provisioning():
+    # A flushed test database recreates model permissions, not those made by migrations.
+    from django.contrib.auth.models import Permission
+
+    Permission.objects.filter(codename="submit_translation").delete()
+    provision()
+    assert (
+        Group.objects.get(name=roles.PUBLISHERS)
+        .permissions.filter(codename="access_admin")
+        .exists()
+    )
