@@ -24,6 +24,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
 from blocks import demo as blocks_demo
+from cms.editorial import demo as editorial_demo
 from cms.network import demo as network_demo
 
 from .languages import SOURCE_LANGUAGE, UN_LANGUAGE_CODES
@@ -103,6 +104,7 @@ class DemoBuilder:
         # an existing one: recount last.
         transaction.on_commit(Page.fix_tree)
         network_demo.load()
+        editorial_demo.load()
         return self.summary
 
     def publish(self, page):

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "cms.library",
     "cms.accounts",
     "cms.network",
+    "cms.editorial",
     "blocks",
     "assistance",
     "search",
@@ -34,7 +35,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "cms.editorial.apps.UsersConfig",  # wagtail.users, with the profile in its user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -171,6 +172,11 @@ CELERY_BEAT_SCHEDULE = {
         "args": ("weekly",),
     },
     "network-notifications": {"task": "cms.network.tasks.send_notifications", "schedule": 600},
+    "publish-scheduled": {"task": "cms.editorial.tasks.publish_scheduled", "schedule": 60},
+    "deliver-pending-notifications": {
+        "task": "cms.editorial.tasks.deliver_pending_notifications",
+        "schedule": 300,
+    },
 }
 
 # --- Search ---------------------------------------------------------------------------------
