@@ -103,7 +103,7 @@ def test_organisations_carry_their_type_and_country_in_the_requested_language(cl
     assert unscar["acronym"] == "UNSCAR"
     assert unscar["type"]["code"] == "fund"
     assert unscar["country"]["code"] == "US"
-    assert unscar["country"]["name"] == "Estados Unidos"
+    assert unscar["country"]["name"] == "Estados Unidos de América"
     funds = get(client, "/api/v2/organisations/", type="fund", locale="ar")
     assert "unscar" in {item["code"] for item in funds["items"]}
     assert all(item["type"]["code"] == "fund" for item in funds["items"])
