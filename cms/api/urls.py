@@ -7,6 +7,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from cms.core import api as core_api
+from cms.library import api as library_api
 
 from .auth import ObtainTokenView
 from .pages import LocalizedPagesAPIViewSet
@@ -37,10 +38,17 @@ router.register("organisations", core_api.OrganisationViewSet, basename="organis
 router.register(
     "organisation-types", core_api.OrganisationTypeViewSet, basename="organisation-type"
 )
+router.register("national-reports", library_api.NationalReportViewSet, basename="national-report")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
     path("preview/", PagePreviewView.as_view(), name="api-preview"),
+    path("reporting-status/", library_api.ReportingStatusView.as_view(), name="reporting-status"),
+    path(
+        "countries/<str:code>/profile/",
+        library_api.CountryProfileView.as_view(),
+        name="country-profile",
+    ),
     path("", include(router.urls)),
     path("", wagtail_router.urls),
 ]

@@ -90,6 +90,7 @@ class DemoBuilder:
         home = self.ensure_home(spec)
         self.ensure_children(home, spec.get("children", []))
         self.translate_all()
+        __import__("cms.library.demo").library.demo.load()
         return self.summary
 
     def publish(self, page):

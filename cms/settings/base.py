@@ -248,3 +248,9 @@ LOGGING = {
         for name in ("wagtail", "django_tasks", "modelsearch")
     },
 }
+
+# --- National reports -----------------------------------------------------------------------
+# Largest PDF accepted as a submitted national report file.
+POAISS_NATIONAL_REPORT_MAX_UPLOAD_SIZE = (
+    env.get_int("NATIONAL_REPORT_MAX_UPLOAD_MB", 20) * 1024 * 1024
+)
