@@ -14,13 +14,13 @@ from cms.library import admin_guard as library_admin_guard
 urlpatterns = [
     path("admin/pages/<int:page_id>/<path:rest>", library_admin_guard.page_admin_view),
     path("admin/", include(wagtailadmin_urls)),
+    path("documents/national-reports/", include("cms.library.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", include("cms.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", health, name="health"),
-    path("national-reports/", include("cms.library.urls")),
 ]
 
 if settings.DEBUG:

@@ -44,11 +44,7 @@ urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
     path("preview/", PagePreviewView.as_view(), name="api-preview"),
     path("reporting-status/", library_api.ReportingStatusView.as_view(), name="reporting-status"),
-    path(
-        "countries/<str:code>/profile/",
-        library_api.CountryProfileView.as_view(),
-        name="country-profile",
-    ),
+    path("countries/<str:code>/profile/", library_api.country_profile, name="country-profile"),
     path("", include(router.urls)),
     path("", wagtail_router.urls),
 ]

@@ -520,3 +520,6 @@ class CountryProfileView(APIView):
                 "sections": sections,
             }
         )
+
+
+country_profile = CountryProfileView.as_view()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import polib
 import yaml
+from django.db import transaction
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -147,6 +148,10 @@ def load(stdout=None):
         created += new
         pages.append(report)
     translate(pages, stdout)
+    # wagtail-localize publishes translations when the transaction commits, saving each page
+    # from the copy it made before its children existed: the translated parents' child counts
+    # drop to zero, which hides their children from routing. Recount once they are published.
+    transaction.on_commit(Page.fix_tree)
     if stdout is not None:
         stdout.write(f"national reports: {created} pages created")
     return created

@@ -160,10 +160,13 @@ def store(country_code, language_code, data):
     )
 
 
-def refresh_stored_sections(country_code):
+def refresh_stored_sections(country_code, language_code=None):
     from django.utils import translation
 
-    for language in UN_LANGUAGE_CODES:
+    from .models import CountryProfileSection
+
+    CountryProfileSection.objects.filter(country_code=country_code, section="reports").delete()
+    for language in [language_code] if language_code else UN_LANGUAGE_CODES:
         with translation.override(language):
             store(country_code, language, compute_reports_section(country_code, language))
     return country_code

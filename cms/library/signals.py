@@ -38,19 +38,11 @@ def index_page_saved(sender, instance, created, raw=False, **kwargs):
 
 
 def report_changed(sender, instance, **kwargs):
-    """Refresh the country's profile once the change commits (once per country and commit)."""
+    """Refresh the country's profile once the change is committed."""
     from .tasks import refresh_country_profile
 
-    code = instance.country.code
-    queued = transaction.get_connection().run_on_commit
-    if any(getattr(callback, "profile_of", None) == code for _ids, callback, *_ in queued):
-        return
-
-    def refresh():
-        refresh_country_profile.delay(code)
-
-    refresh.profile_of = code
-    transaction.on_commit(refresh)
+    code, language = instance.country.code, instance.locale.language_code
+    transaction.on_commit(lambda: refresh_country_profile.delay(code, language))
 
 
 def register():

@@ -18,8 +18,12 @@ def extract_document_text(document_id):
 
 
 @shared_task
-def refresh_country_profile(country_code):
-    """Rebuild the stored sections of one country's profile in every language."""
+def refresh_country_profile(country_code, language_code=None):
+    """Drop the country's stored profile sections and rebuild them in `language_code`.
+
+    Other languages (which may fall back to the changed English report) are rebuilt on
+    their next request.
+    """
     from .profiles import refresh_stored_sections
 
-    return refresh_stored_sections(country_code)
+    return refresh_stored_sections(country_code, language_code)
