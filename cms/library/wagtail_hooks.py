@@ -97,13 +97,22 @@ def refuse_moving_a_report_to_another_country(request, page):
         return forbidden()
 
 
-@hooks.register("construct_explorer_page_queryset")
-def hide_other_countries_drafts(parent_page, pages, request):
-    limit = limited_to_country(request.user)
+def without_other_countries_drafts(pages, user):
+    limit = limited_to_country(user)
     if limit is None:
         return pages
     others = NationalReportPage.objects.exclude(country__code=limit).filter(live=False)
     return pages.exclude(pk__in=others.values("pk"))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_other_countries_drafts(parent_page, pages, request):
+    return without_other_countries_drafts(pages, request.user)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_countries_drafts_from_choosers(pages, request):
+    return without_other_countries_drafts(pages, request.user)
 
 
 @hooks.register("construct_document_chooser_queryset")

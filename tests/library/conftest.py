@@ -42,6 +42,18 @@ def pdf_bytes(text):
 CORRUPT_PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nendobj\ngarbage\x00\xff"
 
 
+@pytest.fixture(autouse=True)
+def tasks_in_process():
+    """Run the library's Celery tasks in the test's process and transaction, on every leg;
+    test_worker.py sends them to a real worker instead."""
+    from cms.celery import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = eager
+
+
 @pytest.fixture
 def english():
     return Locale.objects.get(language_code="en")

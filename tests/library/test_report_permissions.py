@@ -140,3 +140,15 @@ def test_other_countries_drafts_are_hidden_from_the_explorer(client, npc_fr, mak
     html = listing.content.decode()
     assert mine.title in html
     assert theirs.title not in html
+
+
+def test_other_countries_drafts_are_hidden_from_the_page_chooser(client, npc_fr, make_report):
+    mine = make_report("FR", owner=npc_fr)
+    theirs = make_report("BR")
+    client.force_login(npc_fr)
+
+    chooser = client.get(reverse("wagtailadmin_choose_page_child", args=[mine.get_parent().pk]))
+
+    html = chooser.content.decode()
+    assert mine.title in html
+    assert theirs.title not in html
