@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import override_settings
+from django.utils.html import escape
 
 from cms.library.extraction import extract
 from cms.library.models import DocumentText, NationalReportFile, NationalReportPage
@@ -66,3 +67,21 @@ def test_the_extraction_failure_is_visible_in_the_admin(admin_client, make_docum
     html = listing.content.decode()
     assert "Damaged annex" in html
     assert DocumentText.objects.get(document=document).error.split(":")[0] in html
+
+
+def test_the_report_editor_shows_each_files_extraction_status(
+    client, make_report, make_document, make_npc
+):
+    author = make_npc("FR")
+    document = make_document(CORRUPT_PDF, name="damaged.pdf", title="Damaged annex")
+    report = make_report(
+        "FR", owner=author, files=[NationalReportFile(language="fr", document=document)]
+    )
+    client.force_login(author)
+
+    editor = client.get(f"/admin/pages/{report.pk}/edit/")
+
+    assert editor.status_code == 200
+    html = editor.content.decode()
+    assert "Damaged annex (fr)" in html
+    assert escape(DocumentText.objects.get(document=document).error) in html

@@ -14,6 +14,7 @@ from wagtail.search import index
 from cms.core.models import HeadlessPreviewMixin
 
 from ..forms import NationalReportForm
+from ..panels import TextExtractionPanel
 from ..permissions import ReportIndexPermissionTester, ReportPermissionTester
 from ..report_blocks import ReportSectionsBlock
 from ..uploads import validate_report_document
@@ -110,6 +111,7 @@ class NationalReportPage(HeadlessPreviewMixin, Page):
             heading=_("Report"),
         ),
         InlinePanel("files", label=_("Submitted files (PDF)")),
+        TextExtractionPanel(),
         FieldPanel("sections"),
     ]
     search_fields = Page.search_fields + [
