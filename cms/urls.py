@@ -9,9 +9,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.core.views import health
+from cms.library import admin_guard as library_admin_guard
 
 urlpatterns = [
+    path("admin/pages/<int:page_id>/<path:rest>", library_admin_guard.page_admin_view),
     path("admin/", include(wagtailadmin_urls)),
+    path("documents/national-reports/", include("cms.library.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", include("cms.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -7,6 +7,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from cms.core import api as core_api
+from cms.library import api as library_api
 from cms.network import api as network_api
 from search import api as search_api
 
@@ -40,6 +41,7 @@ router.register(
     "organisation-types", core_api.OrganisationTypeViewSet, basename="organisation-type"
 )
 router.register("contacts", network_api.ContactViewSet, basename="contact")
+router.register("national-reports", library_api.NationalReportViewSet, basename="national-report")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
@@ -47,6 +49,8 @@ urlpatterns = [
     path("search/", search_api.SearchView.as_view(), name="api-search"),
     path("search/suggest/", search_api.SuggestView.as_view(), name="api-search-suggest"),
     path("network/", include("cms.network.urls")),
+    path("reporting-status/", library_api.ReportingStatusView.as_view(), name="reporting-status"),
+    path("countries/<str:code>/profile/", library_api.country_profile, name="country-profile"),
     path("", include(router.urls)),
     path("", wagtail_router.urls),
 ]

@@ -25,6 +25,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from blocks import demo as blocks_demo
 from cms.editorial import demo as editorial_demo
+from cms.library import demo as library_demo
 from cms.network import demo as network_demo
 
 from .languages import SOURCE_LANGUAGE, UN_LANGUAGE_CODES
@@ -105,6 +106,7 @@ class DemoBuilder:
         transaction.on_commit(Page.fix_tree)
         network_demo.load()
         editorial_demo.load()
+        library_demo.load()
         return self.summary
 
     def publish(self, page):

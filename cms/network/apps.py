@@ -8,7 +8,11 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Small Arms Advisory Network")
 
     def ready(self):
+        from cms.library.profiles import register_section
+
         from . import search, signals
+        from .profiles import contacts_section
 
         signals.register()
         search.connect()
+        register_section("contacts", contacts_section, label=_("Points of contact"), order=20)

@@ -289,3 +289,8 @@ POAISS_LOGIN_LOCKOUT = {
 }
 # Django's model backend with the login lock-out (see cms/network/lockout.py).
 AUTHENTICATION_BACKENDS = ["cms.network.lockout.LockoutModelBackend"]
+# --- National reports -----------------------------------------------------------------------
+# Largest PDF accepted as a submitted national report file.
+POAISS_NATIONAL_REPORT_MAX_UPLOAD_SIZE = (
+    env.get_int("NATIONAL_REPORT_MAX_UPLOAD_MB", 20) * 1024 * 1024
+)

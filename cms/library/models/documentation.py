@@ -12,7 +12,7 @@ from wagtail.search import index
 from blocks.blocks import BodyBlock
 from cms.core.models import HeadlessPreviewMixin
 
-from .documents import undocs_url, validate_symbol
+from ..documents import undocs_url, validate_symbol
 
 
 class DocumentationPage(HeadlessPreviewMixin, Page):

@@ -1,0 +1,40 @@
+"""Answer 403 Forbidden when a national point of contact reaches for another country's report.
+
+Wagtail's admin turns a refused permission into a redirect to the dashboard. For the admin
+views of one page (`/admin/pages/<id>/...`), this guard answers a plain 403 instead when the
+page is a national report of a country the user does not represent, and hands every other
+request to Wagtail's own view unchanged.
+"""
+
+from django.http import HttpResponseForbidden
+from django.urls import get_resolver
+from django.utils.translation import gettext as _
+
+from .models import NationalReportPage
+from .permissions import limited_to_country, may_handle_country
+
+
+def forbidden():
+    return HttpResponseForbidden(
+        _("You may only handle the national reports of the country you represent."),
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+def report_out_of_bounds(user, page_id):
+    if limited_to_country(user) is None:
+        return False
+    country_code = (
+        NationalReportPage.objects.filter(pk=page_id)
+        .values_list("country__code", flat=True)
+        .first()
+    )
+    return country_code is not None and not may_handle_country(user, country_code)
+
+
+def page_admin_view(request, page_id, rest=""):
+    if report_out_of_bounds(request.user, page_id):
+        return forbidden()
+    match = get_resolver("wagtail.admin.urls").resolve(f"/pages/{page_id}/{rest}")
+    request.resolver_match = match
+    return match.func(request, *match.args, **match.kwargs)

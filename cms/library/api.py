@@ -1,0 +1,525 @@
+"""National reports for their authors, the world reporting status, and country profiles."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from django.utils import translation
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import exceptions, mixins, permissions, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, Locale
+
+from cms.api.languages import LANGUAGE_CODES, QueryParameterError, language_or_default
+from cms.api.schema import ERROR, LOCALE
+from cms.core.models import Country, Region
+
+from .models import (
+    Instrument,
+    NationalReportFile,
+    NationalReportPage,
+    ReportingCycle,
+)
+from .overview import STATUSES, cycles_for, reporting_status
+from .permissions import limited_to_country, may_handle_country
+from .profiles import build_profile
+from .report_blocks import ReportSectionsBlock
+from .reports import ReportActionError, default_title, reports_index_for, submit_for_moderation
+from .uploads import validate_report_file
+
+REPORT_FILES_COLLECTION = "National reports"
+
+
+# --- National reports, for the points of contact who write them -----------------------------
+
+
+class ReportFileSerializer(serializers.Serializer):
+    language = serializers.ChoiceField(LANGUAGE_CODES)
+    document_id = serializers.IntegerField()
+    title = serializers.CharField(source="document.title")
+    download_url = serializers.CharField()
+    extraction_status = serializers.SerializerMethodField()
+    extraction_error = serializers.SerializerMethodField()
+
+    def extraction_record(self, item):
+        return getattr(item.document, "extracted_text", None)
+
+    def get_extraction_status(self, item) -> str:
+        record = self.extraction_record(item)
+        return record.status if record else "pending"
+
+    def get_extraction_error(self, item) -> str:
+        record = self.extraction_record(item)
+        return record.error if record else ""
+
+
+class SectionsField(serializers.JSONField):
+    """The report sections as StreamField JSON: [{"type": "...", "value": ...}, ...]."""
+
+    def to_representation(self, value):
+        return value.get_prep_value()
+
+    def to_internal_value(self, data):
+        data = super().to_internal_value(data)
+        if not isinstance(data, list) or not all(
+            isinstance(item, dict) and isinstance(item.get("type"), str) for item in data
+        ):
+            raise serializers.ValidationError(_("Give a list of {type, value} objects."))
+        block = ReportSectionsBlock()
+        unknown = {item["type"] for item in data} - set(block.child_blocks)
+        if unknown:
+            raise serializers.ValidationError(
+                _("Unknown sections: %(names)s.") % {"names": ", ".join(sorted(unknown))}
+            )
+        try:
+            value = block.to_python(data)
+            block.clean(value)
+        except (DjangoValidationError, TypeError, ValueError, AttributeError, KeyError) as error:
+            messages = getattr(error, "messages", None) or [str(error)]
+            raise serializers.ValidationError(messages) from None
+        return value
+
+
+class NationalReportSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    title = serializers.CharField(max_length=255, required=False)
+    locale = serializers.ChoiceField(LANGUAGE_CODES, required=False)
+    country = serializers.CharField(max_length=2, help_text="ISO 3166-1 alpha-2 code.")
+    instrument = serializers.ChoiceField(Instrument.choices)
+    cycle = serializers.SlugRelatedField(
+        slug_field="code", queryset=ReportingCycle.objects.all(), help_text="e.g. BMS8"
+    )
+    submission_date = serializers.DateField(required=False, allow_null=True)
+    sections = SectionsField(required=False)
+    files = ReportFileSerializer(many=True, read_only=True)
+    status = serializers.ChoiceField(
+        ["draft", "in_moderation", "live", "live_with_draft"], read_only=True
+    )
+    print_url = serializers.CharField(read_only=True)
+
+    def to_representation(self, report):
+        from django.urls import reverse
+
+        data = {
+            "id": report.pk,
+            "title": report.title,
+            "locale": report.locale.language_code,
+            "country": report.country.code,
+            "instrument": report.instrument,
+            "cycle": report.cycle.code,
+            "submission_date": report.submission_date.isoformat()
+            if report.submission_date
+            else None,
+            "sections": SectionsField().to_representation(report.sections),
+            "files": ReportFileSerializer(list(report.files.all()), many=True).data,
+            "status": report_status(report),
+            "print_url": reverse("library_print_report", args=[report.pk]),
+        }
+        return data
+
+    def validate_country(self, code):
+        code = code.upper()
+        if not Country.objects.filter(code=code).exists():
+            raise serializers.ValidationError(_("Unknown country code %(code)s.") % {"code": code})
+        if not may_handle_country(self.context["request"].user, code):
+            raise exceptions.PermissionDenied(
+                _("You may only submit reports for the country you represent.")
+            )
+        return code
+
+
+def report_status(report):
+    if report.workflow_in_progress:
+        return "in_moderation"
+    if report.live:
+        return "live_with_draft" if report.has_unpublished_changes else "live"
+    return "draft"
+
+
+class CanEditReport(permissions.BasePermission):
+    message = _("You may not handle another country's report.")
+
+    def has_object_permission(self, request, view, obj):
+        return obj.permissions_for_user(request.user).can_edit()
+
+
+REPORT_ERRORS = {400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR}
+FILE_UPLOAD = inline_serializer(
+    "NationalReportFileUpload",
+    {
+        "file": serializers.FileField(help_text="A PDF file."),
+        "language": serializers.ChoiceField(LANGUAGE_CODES),
+        "title": serializers.CharField(required=False),
+    },
+)
+
+
+@extend_schema(tags=["national-reports"])
+class NationalReportViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """Drafts of national reports, for the points of contact who write them.
+
+    A national point of contact lists, reads and updates the reports of the country they
+    represent (another country's: 403), saves drafts, and submits them into moderation.
+    Published reports are public through /api/v2/pages/.
+    """
+
+    serializer_class = NationalReportSerializer
+    permission_classes = [permissions.IsAuthenticated, CanEditReport]
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    queryset = NationalReportPage.objects.all()
+
+    def get_queryset(self):
+        reports = NationalReportPage.objects.select_related("country", "cycle", "locale")
+        if self.action != "list":
+            return reports
+        user = self.request.user
+        limit = limited_to_country(user)
+        if limit is not None:
+            reports = reports.filter(country__code=limit)
+        elif not user.is_superuser:
+            from wagtail.permission_policies.pages import PagePermissionPolicy
+
+            editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+            reports = reports.filter(pk__in=editable.values("pk"))
+        return reports.order_by("-cycle__year", "country__code", "locale_id")
+
+    def latest(self, report):
+        return report.get_latest_revision_as_object()
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        return [self.latest(report) for report in page] if page is not None else None
+
+    def get_object(self):
+        report = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+        self.check_object_permissions(self.request, report)
+        return report
+
+    @extend_schema(
+        parameters=[OpenApiParameter("limit", int), OpenApiParameter("offset", int)],
+        responses={200: NationalReportSerializer(many=True), **REPORT_ERRORS},
+    )
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
+    @extend_schema(responses={200: NationalReportSerializer, **REPORT_ERRORS})
+    def retrieve(self, request, *args, **kwargs):
+        report = self.get_object()
+        return Response(self.get_serializer(self.latest(report)).data)
+
+    @extend_schema(
+        request=NationalReportSerializer,
+        responses={201: NationalReportSerializer, **REPORT_ERRORS},
+    )
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        values = serializer.validated_data
+        language = values.get("locale", "en")
+        locale = Locale.objects.get(language_code=language)
+        index = reports_index_for(locale)
+        if index is None:
+            raise exceptions.ValidationError(
+                {"locale": [_("There is no national reports section in this language.")]}
+            )
+        if not index.permissions_for_user(request.user).can_add_subpage():
+            raise exceptions.PermissionDenied(_("You may not add national reports."))
+        country = Country.objects.filter(code=values["country"], locale=locale).first()
+        if country is None:
+            country = Country.objects.filter(code=values["country"]).first()
+        with translation.override(language):
+            title = values.get("title") or default_title(country, values["cycle"])
+        report = NationalReportPage(
+            title=title,
+            country=country,
+            instrument=values["instrument"],
+            cycle=values["cycle"],
+            submission_date=values.get("submission_date"),
+            sections=values.get("sections", []),
+            live=False,
+            owner=request.user,
+            locale=locale,
+        )
+        try:
+            with transaction.atomic():
+                index.add_child(instance=report)
+                report.save_revision(user=request.user, log_action=True)
+        except DjangoValidationError as error:
+            raise exceptions.ValidationError(error.message_dict) from None
+        return Response(self.get_serializer(report).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=NationalReportSerializer(partial=True),
+        responses={200: NationalReportSerializer, **REPORT_ERRORS},
+    )
+    def partial_update(self, request, *args, **kwargs):
+        report = self.latest(self.get_object())
+        serializer = self.get_serializer(report, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        values = serializer.validated_data
+        if "locale" in values and values["locale"] != report.locale.language_code:
+            raise exceptions.ValidationError(
+                {"locale": [_("The language of a report cannot be changed.")]}
+            )
+        if "country" in values:
+            country = Country.objects.filter(
+                code=values.pop("country"), locale=report.locale
+            ).first() or Country.objects.get(pk=report.country_id)
+            report.country = country
+        for name in ("title", "instrument", "cycle", "submission_date", "sections"):
+            if name in values:
+                setattr(report, name, values[name])
+        with transaction.atomic():
+            self.full_clean(report)
+            report.save_revision(user=request.user, log_action=True)
+        return Response(self.get_serializer(report).data)
+
+    def full_clean(self, report):
+        try:
+            report.full_clean()
+        except DjangoValidationError as error:
+            raise exceptions.ValidationError(error.message_dict) from None
+
+    @extend_schema(request=None, responses={200: NationalReportSerializer, **REPORT_ERRORS})
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        """Submit the latest draft into moderation, through the workflow that applies."""
+        report = self.get_object()
+        try:
+            submit_for_moderation(report, request.user)
+        except ReportActionError as error:
+            raise exceptions.ValidationError({"non_field_errors": [error.message]}) from None
+        report.refresh_from_db()
+        return Response(self.get_serializer(self.latest(report)).data)
+
+    @extend_schema(
+        request={"multipart/form-data": FILE_UPLOAD},
+        responses={201: NationalReportSerializer, **REPORT_ERRORS},
+    )
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
+    def files(self, request, pk=None):
+        """Attach a submitted PDF file, in one language, to the draft."""
+        report = self.latest(self.get_object())
+        upload = request.FILES.get("file")
+        errors = {}
+        if upload is None:
+            errors["file"] = [_("Attach the PDF file of the report.")]
+        else:
+            try:
+                validate_report_file(upload)
+            except DjangoValidationError as error:
+                errors["file"] = error.messages
+        language = request.data.get("language")
+        if language not in LANGUAGE_CODES:
+            errors["language"] = [
+                _("Give the language of the file: one of %(codes)s.")
+                % {"codes": ", ".join(LANGUAGE_CODES)}
+            ]
+        if errors:
+            raise exceptions.ValidationError(errors)
+        Document = get_document_model()
+        with transaction.atomic():
+            document = Document(
+                title=request.data.get("title") or upload.name,
+                file=upload,
+                collection=report_files_collection(),
+                uploaded_by_user=request.user,
+            )
+            document.save()
+            files = list(report.files.all())
+            files.append(NationalReportFile(language=language, document=document))
+            report.files = files
+            report.save_revision(user=request.user, log_action=True)
+        return Response(self.get_serializer(report).data, status=status.HTTP_201_CREATED)
+
+
+def report_files_collection():
+    collection = Collection.objects.filter(name=REPORT_FILES_COLLECTION, depth=2).first()
+    return collection or Collection.get_first_root_node()
+
+
+# --- The world overview ------------------------------------------------------------------
+
+
+CYCLE_STATUS = inline_serializer(
+    "CycleStatus",
+    {
+        "cycle": serializers.CharField(),
+        "status": serializers.ChoiceField(STATUSES),
+    },
+)
+REPORTING_STATUS = inline_serializer(
+    "ReportingStatus",
+    {
+        "cycles": inline_serializer(
+            "ReportingCycle",
+            {
+                "code": serializers.CharField(),
+                "year": serializers.IntegerField(),
+                "label": serializers.CharField(),
+            },
+        ).__class__(many=True),
+        "statuses": serializers.DictField(child=serializers.CharField()),
+        "items": inline_serializer(
+            "CountryReportingStatus",
+            {
+                "code": serializers.CharField(),
+                "alpha3": serializers.CharField(),
+                "name": serializers.CharField(),
+                "locale": serializers.ChoiceField(LANGUAGE_CODES),
+                "region": serializers.CharField(allow_null=True),
+                "statuses": CYCLE_STATUS.__class__(many=True),
+            },
+        ).__class__(many=True),
+    },
+)
+
+
+class ReportingStatusView(APIView):
+    """Every country's reporting status by cycle, from the published national reports."""
+
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema(
+        operation_id="reporting_status",
+        tags=["national-reports"],
+        parameters=[
+            LOCALE,
+            OpenApiParameter(
+                "cycle",
+                str,
+                description="Reporting cycle code (e.g. BMS8); repeat or separate with commas. "
+                "Default: every cycle.",
+            ),
+            OpenApiParameter(
+                "region", str, description="UN M49 region, sub-region or intermediate region."
+            ),
+        ],
+        responses={200: REPORTING_STATUS, 400: ERROR},
+    )
+    def get(self, request):
+        language = language_or_default(request)
+        codes = [
+            code.strip()
+            for value in request.query_params.getlist("cycle")
+            for code in value.split(",")
+            if code.strip()
+        ]
+        cycles = cycles_for(codes)
+        unknown = set(codes) - {cycle.code for cycle in cycles}
+        if unknown:
+            raise QueryParameterError(
+                "cycle",
+                _("Unknown reporting cycle %(codes)s; use one of %(known)s.")
+                % {
+                    "codes": ", ".join(sorted(unknown)),
+                    "known": ", ".join(ReportingCycle.objects.values_list("code", flat=True)),
+                },
+            )
+        region = request.query_params.get("region")
+        if region is not None and not Region.objects.filter(code=region).exists():
+            raise QueryParameterError("region", _("Unknown region %(code)r.") % {"code": region})
+        with translation.override(language):
+            rows = reporting_status(language, cycles, region)
+            from .overview import STATUS_LABELS
+
+            return Response(
+                {
+                    "cycles": [
+                        {"code": cycle.code, "year": cycle.year, "label": str(cycle.label)}
+                        for cycle in cycles
+                    ],
+                    "statuses": {key: str(label) for key, label in STATUS_LABELS.items()},
+                    "items": [
+                        {
+                            "code": row.country.code,
+                            "alpha3": row.country.alpha3,
+                            "name": row.country.name,
+                            "locale": row.country.locale.language_code,
+                            "region": row.country.region.code if row.country.region else None,
+                            "statuses": [
+                                {"cycle": code, "status": value}
+                                for code, value in row.statuses.items()
+                            ],
+                        }
+                        for row in rows
+                    ],
+                }
+            )
+
+
+# --- Country profiles --------------------------------------------------------------------
+
+
+COUNTRY_PROFILE = inline_serializer(
+    "CountryProfile",
+    {
+        "country": inline_serializer(
+            "CountryProfileCountry",
+            {
+                "code": serializers.CharField(),
+                "name": serializers.CharField(),
+                "locale": serializers.ChoiceField(LANGUAGE_CODES),
+            },
+        ),
+        "requested_locale": serializers.ChoiceField(LANGUAGE_CODES),
+        "sections": inline_serializer(
+            "CountryProfileSection",
+            {
+                "name": serializers.CharField(),
+                "label": serializers.CharField(),
+                "data": serializers.JSONField(),
+            },
+        ).__class__(many=True),
+    },
+)
+
+
+class CountryProfileView(APIView):
+    """A country's profile, assembled from the sections the suite's components provide."""
+
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema(
+        operation_id="country_profile",
+        tags=["countries"],
+        parameters=[
+            OpenApiParameter("code", OpenApiTypes.STR, OpenApiParameter.PATH),
+            LOCALE,
+        ],
+        responses={200: COUNTRY_PROFILE, 400: ERROR, 404: ERROR},
+    )
+    def get(self, request, code):
+        language = language_or_default(request)
+        code = code.upper()
+        countries = Country.objects.filter(code=code).select_related("locale")
+        country = (
+            countries.filter(locale__language_code=language).first()
+            or countries.filter(locale__language_code="en").first()
+        )
+        if country is None:
+            raise exceptions.NotFound(_("No country has the code %(code)r.") % {"code": code})
+        user = request.user if request.user.is_authenticated else None
+        with translation.override(language):
+            sections = build_profile(code, language, user)
+        return Response(
+            {
+                "country": {
+                    "code": country.code,
+                    "name": country.name,
+                    "locale": country.locale.language_code,
+                },
+                "requested_locale": language,
+                "sections": sections,
+            }
+        )
+
+
+country_profile = CountryProfileView.as_view()

@@ -1,0 +1,157 @@
+"""Demo national reports and the world overview, in the six UN languages.
+
+The English pages come from `data/demo/reports.yaml`; the five other languages go through
+wagtail-localize from the catalogues `data/demo/translations/<language>.po`, as in
+`cms.core.demo`. Idempotent: pages that exist are left alone.
+"""
+
+import html
+from pathlib import Path
+
+import polib
+import yaml
+from django.db import transaction
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation, TranslationSource
+
+from cms.core.languages import SOURCE_LANGUAGE, UN_LANGUAGE_CODES
+from cms.core.models import AssistanceForm, Country, ThematicArea
+
+from .models import NationalReportIndexPage, NationalReportPage, ReportingCycle, WorldOverviewPage
+
+DEMO_DIR = Path(__file__).parent / "data" / "demo"
+REPORTS_FILE = DEMO_DIR / "reports.yaml"
+CATALOGUE_DIR = DEMO_DIR / "translations"
+TOOL_NAME = "PoA-ISS demo catalogue"
+
+
+def paragraph(text):
+    return f"<p>{html.escape(text, quote=False)}</p>"
+
+
+def sections_stream(spec, locale):
+    stream = []
+    for name, value in spec.items():
+        if name == "legislation":
+            stream.append(("legislation", [law_value(law) for law in value]))
+        elif name == "needs":
+            needs = [
+                {
+                    "thematic_area": ThematicArea.objects.get(
+                        code=need["thematic_area"], locale=locale
+                    ),
+                    "assistance_form": AssistanceForm.objects.get(
+                        code=need["assistance_form"], locale=locale
+                    ),
+                    "description": need["description"],
+                }
+                for need in value
+            ]
+            stream.append(("international_assistance", {"narrative": "", "needs": needs}))
+        else:
+            stream.append((name, paragraph(value)))
+    return stream
+
+
+def law_value(law):
+    return {
+        "original_title": law["original_title"],
+        "english_title": law.get("english_title", ""),
+        "description": law.get("description", ""),
+        "date": law.get("date"),
+        "link": law.get("link", ""),
+    }
+
+
+def load_catalogue(language):
+    path = CATALOGUE_DIR / f"{language}.po"
+    if not path.exists():
+        return {}
+    return {entry.msgid: entry.msgstr for entry in polib.pofile(str(path)) if entry.msgstr}
+
+
+def publish(page):
+    page.save_revision().publish()
+
+
+def ensure_child(parent, page):
+    existing = parent.get_children().filter(slug=page.slug).specific().first()
+    if existing is not None:
+        return existing, False
+    parent.add_child(instance=page)
+    publish(page)
+    return page, True
+
+
+def translate(pages, stdout=None):
+    """Translate each page (parents first) into the five other languages, from the catalogues."""
+    for language in UN_LANGUAGE_CODES:
+        if language == SOURCE_LANGUAGE:
+            continue
+        catalogue = load_catalogue(language)
+        locale = Locale.objects.get(language_code=language)
+        for page in pages:
+            if page.get_translation_or_none(locale) is not None:
+                continue
+            source, _created = TranslationSource.get_or_create_from_instance(page)
+            translation, _created = Translation.objects.get_or_create(
+                source=source, target_locale=locale
+            )
+            po = translation.export_po()
+            for entry in po:
+                entry.msgstr = catalogue.get(entry.msgid, "")
+            translation.import_po(po, tool_name=TOOL_NAME)
+            translation.save_target(publish=True)
+
+
+def load(stdout=None):
+    spec = yaml.safe_load(REPORTS_FILE.read_text(encoding="utf-8"))
+    locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
+    parent = Page.objects.filter(locale=locale, slug=spec["parent"]).first()
+    if parent is None:
+        return 0
+    created = 0
+    index, new = ensure_child(
+        parent,
+        NationalReportIndexPage(
+            title=spec["index"]["title"],
+            slug=spec["index"]["slug"],
+            intro=spec["index"]["intro"],
+            locale=locale,
+        ),
+    )
+    created += new
+    overview, new = ensure_child(
+        parent,
+        WorldOverviewPage(
+            title=spec["overview"]["title"],
+            slug=spec["overview"]["slug"],
+            intro=spec["overview"]["intro"],
+            locale=locale,
+        ),
+    )
+    created += new
+    pages = [index, overview]
+    for report_spec in spec["reports"]:
+        report, new = ensure_child(
+            index,
+            NationalReportPage(
+                title=report_spec["title"],
+                slug=report_spec["slug"],
+                locale=locale,
+                country=Country.objects.get(code=report_spec["country"], locale=locale),
+                cycle=ReportingCycle.objects.get(code=report_spec["cycle"]),
+                instrument=report_spec["instrument"],
+                sections=sections_stream(report_spec["sections"], locale),
+            ),
+        )
+        created += new
+        pages.append(report)
+    translate(pages, stdout)
+    # wagtail-localize publishes translations when the transaction commits, saving each page
+    # from the copy it made before its children existed: the translated parents' child counts
+    # drop to zero, which hides their children from routing. Recount once they are published.
+    transaction.on_commit(Page.fix_tree)
+    if stdout is not None:
+        stdout.write(f"national reports: {created} pages created")
+    return created

@@ -1,0 +1,26 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from cms.core.models import Country
+
+from .permissions import limited_to_country
+
+
+class NationalReportForm(WagtailAdminPageForm):
+    """Countries in the page's language; a point of contact sees only their own."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("country")
+        if field is None:
+            return
+        countries = Country.objects.all()
+        if self.instance.locale_id:
+            countries = countries.filter(locale_id=self.instance.locale_id)
+        limit = limited_to_country(self.for_user)
+        if limit is not None:
+            countries = countries.filter(code=limit)
+            field.help_text = _("You submit reports for the country you represent.")
+        field.queryset = countries.order_by("name")
+        field.widget = forms.Select(choices=field.choices)

@@ -1,0 +1,24 @@
+from .documentation import DocumentationPage, DocumentSymbol
+from .extraction import DocumentText
+from .overview import WorldOverviewPage
+from .profiles import CountryProfileSection
+from .reports import (
+    Instrument,
+    NationalReportFile,
+    NationalReportIndexPage,
+    NationalReportPage,
+    ReportingCycle,
+)
+
+__all__ = [
+    "CountryProfileSection",
+    "DocumentSymbol",
+    "DocumentText",
+    "DocumentationPage",
+    "Instrument",
+    "NationalReportFile",
+    "NationalReportIndexPage",
+    "NationalReportPage",
+    "ReportingCycle",
+    "WorldOverviewPage",
+]

@@ -1,0 +1,254 @@
+"""National reports on the implementation of the PoA and the ITI."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.core.models import HeadlessPreviewMixin
+
+from ..forms import NationalReportForm
+from ..panels import TextExtractionPanel
+from ..permissions import ReportIndexPermissionTester, ReportPermissionTester
+from ..report_blocks import ReportSectionsBlock
+from ..uploads import validate_report_document
+
+
+class Instrument(models.TextChoices):
+    POA = "poa", _("Programme of Action")
+    ITI = "iti", _("International Tracing Instrument")
+    BOTH = "poa_iti", _("Programme of Action and International Tracing Instrument")
+
+
+class ReportingCycle(models.Model):
+    """A meeting for which States report, e.g. BMS6 (2016) or RevCon4 (2024)."""
+
+    class Meeting(models.TextChoices):
+        BMS = "bms", _("Biennial Meeting of States")
+        REVCON = "revcon", _("Review Conference")
+
+    code = models.SlugField(_("code"), max_length=20, unique=True, help_text=_("e.g. BMS6"))
+    meeting = models.CharField(_("meeting"), max_length=10, choices=Meeting.choices)
+    number = models.PositiveSmallIntegerField(_("number"))
+    year = models.PositiveSmallIntegerField(_("year"))
+
+    class Meta:
+        verbose_name = _("reporting cycle")
+        verbose_name_plural = _("reporting cycles")
+        ordering = ["year", "code"]
+
+    def __str__(self):
+        return f"{self.code} {self.year}"
+
+    @property
+    def label(self):
+        return _("%(meeting)s %(number)d (%(year)d)") % {
+            "meeting": self.get_meeting_display(),
+            "number": self.number,
+            "year": self.year,
+        }
+
+
+class NationalReportIndexPage(HeadlessPreviewMixin, Page):
+    """Where the national reports of every State live, one per country and cycle."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+    subpage_types = ["library.NationalReportPage"]
+    parent_page_types = ["core.HomePage", "core.SectionPage"]
+
+    class Meta:
+        verbose_name = _("national reports index")
+        verbose_name_plural = _("national reports indexes")
+
+    def permissions_for_user(self, user):
+        return ReportIndexPermissionTester(user, self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["reports"] = (
+            NationalReportPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("country", "cycle")
+            .order_by("country__name", "-cycle__year")
+        )
+        return context
+
+
+class NationalReportPage(HeadlessPreviewMixin, Page):
+    country = models.ForeignKey(
+        "core.Country", verbose_name=_("country"), on_delete=models.PROTECT, related_name="+"
+    )
+    instrument = models.CharField(
+        _("instrument"), max_length=10, choices=Instrument.choices, default=Instrument.BOTH
+    )
+    cycle = models.ForeignKey(
+        ReportingCycle,
+        verbose_name=_("reporting cycle"),
+        on_delete=models.PROTECT,
+        related_name="reports",
+    )
+    submission_date = models.DateField(_("submission date"), null=True, blank=True)
+    sections = StreamField(ReportSectionsBlock(), verbose_name=_("report sections"), blank=True)
+
+    base_form_class = NationalReportForm
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("country"),
+                FieldRowPanel([FieldPanel("instrument"), FieldPanel("cycle")]),
+                FieldPanel("submission_date"),
+            ],
+            heading=_("Report"),
+        ),
+        InlinePanel("files", label=_("Submitted files (PDF)")),
+        TextExtractionPanel(),
+        FieldPanel("sections"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("sections"),
+        index.SearchField("extracted_text"),
+        index.FilterField("instrument"),
+        index.FilterField("cycle"),
+        index.FilterField("country"),
+    ]
+    api_fields = [
+        APIField("country_code"),
+        APIField("country_name"),
+        APIField("instrument"),
+        APIField("cycle_code"),
+        APIField("cycle_year"),
+        APIField("submission_date"),
+        APIField("files"),
+        APIField("sections"),
+    ]
+    parent_page_types = ["library.NationalReportIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("national report")
+        verbose_name_plural = _("national reports")
+
+    def permissions_for_user(self, user):
+        return ReportPermissionTester(user, self)
+
+    @property
+    def country_code(self):
+        return self.country.code
+
+    @property
+    def country_name(self):
+        return self.country.name
+
+    @property
+    def cycle_code(self):
+        return self.cycle.code
+
+    @property
+    def cycle_year(self):
+        return self.cycle.year
+
+    def clean(self):
+        super().clean()
+        if self.country_id and self.cycle_id:
+            same = (
+                NationalReportPage.objects.filter(
+                    country__code=self.country.code, cycle=self.cycle, locale_id=self.locale_id
+                )
+                .exclude(pk=self.pk)
+                .exclude(translation_key=self.translation_key)
+            )
+            if same.exists():
+                raise ValidationError(
+                    {
+                        "cycle": _("%(country)s already has a report for %(cycle)s.")
+                        % {"country": self.country.name, "cycle": self.cycle}
+                    }
+                )
+
+    def extracted_text(self):
+        """The text of the submitted PDF files, for search."""
+        from .extraction import DocumentText
+
+        texts = DocumentText.objects.filter(
+            document__in=[item.document_id for item in self.files.all()],
+            status=DocumentText.Status.EXTRACTED,
+        ).values_list("text", flat=True)
+        return "\n".join(texts)
+
+    def stated_needs(self):
+        """The assistance needs stated in the report, as (thematic area, form, description)."""
+        needs = []
+        for block in self.sections:
+            if block.block_type == "international_assistance":
+                for need in block.value["needs"]:
+                    needs.append(
+                        {
+                            "thematic_area": need["thematic_area"],
+                            "assistance_form": need["assistance_form"],
+                            "description": need["description"],
+                        }
+                    )
+        return needs
+
+    def save_revision(self, *args, **kwargs):
+        revision = super().save_revision(*args, **kwargs)
+        document_ids = [item.document_id for item in self.files.all() if item.document_id]
+        if document_ids:
+            from ..tasks import extract_document_text
+
+            for document_id in document_ids:
+                transaction.on_commit(
+                    lambda document_id=document_id: extract_document_text.delay(document_id)
+                )
+        return revision
+
+
+class NationalReportFile(Orderable):
+    """A submitted file of the report, in one of the six languages."""
+
+    page = ParentalKey(NationalReportPage, on_delete=models.CASCADE, related_name="files")
+    language = models.CharField(_("language"), max_length=7, choices=settings.LANGUAGES)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("PDF file"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("language"), FieldPanel("document")]
+    api_fields = [APIField("language"), APIField("download_url"), APIField("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("submitted file")
+        verbose_name_plural = _("submitted files")
+
+    def __str__(self):
+        return f"{self.document} ({self.language})"
+
+    def clean(self):
+        super().clean()
+        if self.document_id:
+            try:
+                validate_report_document(self.document)
+            except ValidationError as error:
+                raise ValidationError({"document": error.messages}) from None
+
+    @property
+    def title(self):
+        return self.document.title
+
+    @property
+    def download_url(self):
+        from django.urls import reverse
+
+        return reverse("library:report-file", args=[self.document_id])

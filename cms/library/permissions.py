@@ -1,0 +1,95 @@
+"""Who may handle which national report: a national point of contact, only their own country's.
+
+Page permissions (granted to the national points of contact on the reports index pages) say
+what a user may do in the reports section at all; these testers narrow that to the country a
+point of contact represents. Secretariat members and superusers are not limited by country.
+"""
+
+from wagtail.models import PagePermissionTester
+
+from cms.accounts.roles import (
+    is_national_point_of_contact,
+    is_secretariat,
+    represented_country_code,
+)
+
+# A point of contact whose profile names no country may handle no report at all.
+NO_COUNTRY = ""
+
+
+def limited_to_country(user):
+    """The country code a user is limited to, NO_COUNTRY, or None when not limited."""
+    if not user or not user.is_authenticated or is_secretariat(user):
+        return None
+    if is_national_point_of_contact(user):
+        return represented_country_code(user) or NO_COUNTRY
+    return None
+
+
+def may_handle_country(user, country_code):
+    limit = limited_to_country(user)
+    return limit is None or (limit != NO_COUNTRY and limit == country_code)
+
+
+def may_edit_report(user, report):
+    return report.permissions_for_user(user).can_edit()
+
+
+class ReportPermissionTester(PagePermissionTester):
+    """A report of another country is out of bounds for a national point of contact."""
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        self.country_allowed = may_handle_country(user, page.country.code)
+
+    def _allowed(name):  # noqa: N805 - a decorator factory used in the class body
+        def method(self, *args, **kwargs):
+            return self.country_allowed and getattr(PagePermissionTester, name)(
+                self, *args, **kwargs
+            )
+
+        method.__name__ = name
+        return method
+
+    can_edit = _allowed("can_edit")
+    can_delete = _allowed("can_delete")
+    can_publish = _allowed("can_publish")
+    can_unpublish = _allowed("can_unpublish")
+    can_submit_for_moderation = _allowed("can_submit_for_moderation")
+    can_lock = _allowed("can_lock")
+    can_unlock = _allowed("can_unlock")
+    can_move = _allowed("can_move")
+    can_move_to = _allowed("can_move_to")
+    can_copy = _allowed("can_copy")
+    can_copy_to = _allowed("can_copy_to")
+    can_view_revisions = _allowed("can_view_revisions")
+    can_set_view_restrictions = _allowed("can_set_view_restrictions")
+    can_unschedule = _allowed("can_unschedule")
+    del _allowed
+
+
+class ReportIndexPermissionTester(PagePermissionTester):
+    """Points of contact add reports to the index; they do not change the index itself."""
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        self.limited = limited_to_country(user) is not None
+
+    def _unless_limited(name):  # noqa: N805 - a decorator factory used in the class body
+        def method(self, *args, **kwargs):
+            return not self.limited and getattr(PagePermissionTester, name)(self, *args, **kwargs)
+
+        method.__name__ = name
+        return method
+
+    can_edit = _unless_limited("can_edit")
+    can_delete = _unless_limited("can_delete")
+    can_publish = _unless_limited("can_publish")
+    can_unpublish = _unless_limited("can_unpublish")
+    can_lock = _unless_limited("can_lock")
+    can_move = _unless_limited("can_move")
+    can_copy = _unless_limited("can_copy")
+    can_publish_subpage = _unless_limited("can_publish_subpage")
+    can_reorder_children = _unless_limited("can_reorder_children")
+    can_set_view_restrictions = _unless_limited("can_set_view_restrictions")
+    del _unless_limited

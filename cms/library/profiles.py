@@ -1,0 +1,175 @@
+"""Country profiles, assembled from what each component knows about a country.
+
+A profile is a list of sections. Each section comes from a provider registered by the app
+that owns the data: `provider(country_code, language_code, user) -> data` (JSON-ready, or
+None to leave the section out). The user lets a provider show more to those entitled to it;
+anonymous visitors get user=None. This app registers the section drawn from the national
+reports; the network app can register points of contact, the assistance app needs and
+projects:
+
+    from cms.library.profiles import register_section
+    register_section("needs", needs_for_country, label=_("Assistance needs"), order=30)
+"""
+
+from dataclasses import dataclass
+
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from cms.core.languages import UN_LANGUAGE_CODES
+
+EXCERPT_WORDS = 80
+
+
+@dataclass(frozen=True)
+class ProfileSection:
+    name: str
+    label: str
+    provider: object
+    order: int
+
+
+_registry = {}
+
+
+def register_section(name, provider, *, label, order=100):
+    """Add (or replace) the section `name` of every country profile."""
+    _registry[name] = ProfileSection(name, label, provider, order)
+
+
+def registered_sections():
+    return sorted(_registry.values(), key=lambda section: (section.order, section.name))
+
+
+def build_profile(country_code, language_code, user=None):
+    sections = []
+    for section in registered_sections():
+        data = section.provider(country_code, language_code, user)
+        if data is not None:
+            sections.append({"name": section.name, "label": str(section.label), "data": data})
+    return sections
+
+
+# --- The section this app provides: the national reports ------------------------------------
+
+
+def plain_excerpt(html):
+    return Truncator(strip_tags(html or "").strip()).words(EXCERPT_WORDS)
+
+
+def section_excerpt(block):
+    value = block.value
+    if block.block_type == "legislation":
+        return [
+            {
+                "original_title": law["original_title"],
+                "english_title": law["english_title"],
+                "date": law["date"].isoformat() if law["date"] else None,
+                "link": law["link"] or None,
+            }
+            for law in value
+        ]
+    if block.block_type == "sdg_16_4_2":
+        return {name: value[name] for name in ("year", "seized", "traced")}
+    if block.block_type == "international_assistance":
+        return {
+            "narrative": plain_excerpt(value["narrative"].source if value["narrative"] else ""),
+            "needs": block.block.child_blocks["needs"].get_api_representation(value["needs"]),
+        }
+    return plain_excerpt(value.source)
+
+
+def reports_in(country_code, language_code):
+    """The country's live, public reports in the language (English where not translated)."""
+    from cms.api.translations import with_fallback
+
+    from .models import NationalReportPage
+
+    reports = NationalReportPage.objects.live().public().filter(country__code=country_code)
+    return list(
+        with_fallback(reports, language_code, live_only=True)
+        .select_related("cycle", "locale")
+        .order_by("-cycle__year", "-submission_date")
+    )
+
+
+def compute_reports_section(country_code, language_code):
+    from .report_blocks import SECTION_ORDER, section_label
+
+    reports = reports_in(country_code, language_code)
+    if not reports:
+        return None
+    timeline = [
+        {
+            "cycle": report.cycle.code,
+            "year": report.cycle.year,
+            "instrument": report.instrument,
+            "submission_date": report.submission_date.isoformat()
+            if report.submission_date
+            else None,
+            "report_id": report.pk,
+            "title": report.title,
+            "locale": report.locale.language_code,
+        }
+        for report in sorted(reports, key=lambda report: report.cycle.year)
+    ]
+    excerpts = []
+    for name in SECTION_ORDER:
+        for report in reports:  # newest first: the latest word on each section
+            block = next((b for b in report.sections if b.block_type == name), None)
+            if block is not None:
+                excerpts.append(
+                    {
+                        "section": name,
+                        "label": str(section_label(name)),
+                        "cycle": report.cycle.code,
+                        "report_id": report.pk,
+                        "excerpt": section_excerpt(block),
+                    }
+                )
+                break
+    return {"timeline": timeline, "excerpts": excerpts}
+
+
+def reports_section(country_code, language_code, user=None):
+    """Served from the stored copy, refreshed whenever a report is published or unpublished."""
+    from django.utils import translation
+
+    from .models import CountryProfileSection
+
+    stored = CountryProfileSection.objects.filter(
+        country_code=country_code, language=language_code, section="reports"
+    ).first()
+    if stored is not None:
+        return stored.data or None
+    with translation.override(language_code):
+        data = compute_reports_section(country_code, language_code)
+    store(country_code, language_code, data)
+    return data
+
+
+def store(country_code, language_code, data):
+    from .models import CountryProfileSection
+
+    CountryProfileSection.objects.update_or_create(
+        country_code=country_code,
+        language=language_code,
+        section="reports",
+        defaults={"data": data or {}},
+    )
+
+
+def refresh_stored_sections(country_code, language_code=None):
+    from django.utils import translation
+
+    from .models import CountryProfileSection
+
+    CountryProfileSection.objects.filter(country_code=country_code, section="reports").delete()
+    for language in [language_code] if language_code else UN_LANGUAGE_CODES:
+        with translation.override(language):
+            store(country_code, language, compute_reports_section(country_code, language))
+    return country_code
+
+
+register_section("reports", reports_section, label=_("National reports"), order=10)

@@ -1,0 +1,58 @@
+"""Keep permissions, extracted text and country profiles in step with the reports."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.db.models.signals import post_save
+from wagtail.models import GroupPagePermission
+from wagtail.signals import page_published, page_unpublished
+
+from cms.accounts.roles import NATIONAL_POINTS_OF_CONTACT, SECRETARIAT
+
+from .models import NationalReportIndexPage, NationalReportPage
+
+# National points of contact add and edit reports (their own country's, see permissions.py);
+# the secretariat also publishes them.
+INDEX_PERMISSIONS = {
+    NATIONAL_POINTS_OF_CONTACT: ["add_page", "change_page"],
+    SECRETARIAT: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+}
+
+
+def grant_report_permissions(index_page):
+    for group_name, codenames in INDEX_PERMISSIONS.items():
+        group = Group.objects.filter(name=group_name).first()
+        if group is None:
+            continue
+        for codename in codenames:
+            permission = Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            )
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=index_page, permission=permission
+            )
+
+
+def index_page_saved(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        grant_report_permissions(instance)
+
+
+def report_changed(sender, instance, **kwargs):
+    """Refresh the country's profile once the change is committed."""
+    from .tasks import refresh_country_profile
+
+    code, language = instance.country.code, instance.locale.language_code
+    transaction.on_commit(lambda: refresh_country_profile.delay(code, language))
+
+
+def register():
+    dispatch = "poaiss-library"
+    post_save.connect(
+        index_page_saved, sender=NationalReportIndexPage, dispatch_uid=f"{dispatch}-index"
+    )
+    page_published.connect(
+        report_changed, sender=NationalReportPage, dispatch_uid=f"{dispatch}-published"
+    )
+    page_unpublished.connect(
+        report_changed, sender=NationalReportPage, dispatch_uid=f"{dispatch}-unpublished"
+    )

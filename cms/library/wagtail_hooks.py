@@ -1,0 +1,124 @@
+from django.db.models import Q
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from cms.core.models import Country
+
+from . import views
+from .admin_guard import forbidden
+from .models import DocumentText, NationalReportFile, NationalReportPage, ReportingCycle
+from .permissions import limited_to_country
+
+
+class ReportingCycleViewSet(SnippetViewSet):
+    model = ReportingCycle
+    icon = "date"
+    list_display = ["code", "meeting", "number", "year"]
+    ordering = ["year"]
+
+
+register_snippet(ReportingCycleViewSet)
+
+
+class DocumentTextViewSet(ModelViewSet):
+    """Where the secretariat sees whether each report file could be read, and why not."""
+
+    model = DocumentText
+    icon = "doc-full-inverse"
+    menu_label = _("Report text extraction")
+    add_to_admin_menu = True
+    menu_order = 900
+    list_display = ["document", "status", "error", "page_count", "updated_at"]
+    list_filter = ["status"]
+    form_fields = ["status", "error"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["document", "status", "error", "page_count", "checksum", "updated_at"]
+
+
+@hooks.register("register_admin_viewset")
+def register_document_text_viewset():
+    return DocumentTextViewSet("report_text_extraction")
+
+
+@hooks.register("register_admin_urls")
+def register_print_url():
+    return [
+        path(
+            "national-reports/<int:page_id>/print/",
+            views.print_report,
+            name="library_print_report",
+        )
+    ]
+
+
+class PrintDraftMenuItem(PageMenuItem):
+    label = _("Print draft")
+    icon_name = "doc-full"
+    link_rel = "noopener"
+
+    def is_shown(self, user):
+        return self.page.permissions_for_user(user).can_edit()
+
+    @property
+    def url(self):
+        return reverse("library_print_report", args=[self.page.pk])
+
+
+@hooks.register("register_page_header_buttons")
+def print_draft_button(page, user, view_name, next_url=None):
+    if isinstance(page.specific_deferred, NationalReportPage):
+        yield PrintDraftMenuItem(page=page, priority=64)
+
+
+def posted_country_is_refused(request):
+    """A point of contact posting a report form for a country they do not represent."""
+    limit = limited_to_country(request.user)
+    if limit is None or request.method != "POST":
+        return False
+    country_id = request.POST.get("country")
+    country = Country.objects.filter(pk=country_id).first() if country_id else None
+    return country is not None and country.code != limit
+
+
+@hooks.register("before_create_page")
+def refuse_reports_for_other_countries(request, parent_page, page_class):
+    if issubclass(page_class, NationalReportPage) and posted_country_is_refused(request):
+        return forbidden()
+
+
+@hooks.register("before_edit_page")
+def refuse_moving_a_report_to_another_country(request, page):
+    if isinstance(page, NationalReportPage) and posted_country_is_refused(request):
+        return forbidden()
+
+
+def without_other_countries_drafts(pages, user):
+    limit = limited_to_country(user)
+    if limit is None:
+        return pages
+    others = NationalReportPage.objects.exclude(country__code=limit).filter(live=False)
+    return pages.exclude(pk__in=others.values("pk"))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_other_countries_drafts(parent_page, pages, request):
+    return without_other_countries_drafts(pages, request.user)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_countries_drafts_from_choosers(pages, request):
+    return without_other_countries_drafts(pages, request.user)
+
+
+@hooks.register("construct_document_chooser_queryset")
+def own_country_documents_only(documents, request):
+    limit = limited_to_country(request.user)
+    if limit is None:
+        return documents
+    attached = NationalReportFile.objects.filter(page__country__code=limit).values("document_id")
+    return documents.filter(Q(uploaded_by_user=request.user) | Q(pk__in=attached))

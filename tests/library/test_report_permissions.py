@@ -1,0 +1,154 @@
+"""A national point of contact handles their own country's reports, and no other's."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Page
+
+from cms.core.models import Country
+from cms.library.models import NationalReportPage
+
+pytestmark = pytest.mark.usefixtures("demo_site")
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def form_data(report, **changes):
+    data = {
+        "title": report.title,
+        "slug": report.slug,
+        "country": report.country_id,
+        "instrument": report.instrument,
+        "cycle": report.cycle_id,
+        "submission_date": "",
+        "files-TOTAL_FORMS": "0",
+        "files-INITIAL_FORMS": "0",
+        "files-MIN_NUM_FORMS": "0",
+        "files-MAX_NUM_FORMS": "1000",
+        "sections-count": "0",
+    }
+    data.update(changes)
+    return data
+
+
+def test_a_point_of_contact_edits_and_saves_their_own_draft(client, npc_fr, make_report):
+    report = make_report("FR", owner=npc_fr)
+    client.force_login(npc_fr)
+    assert client.get(edit_url(report)).status_code == 200
+
+    response = client.post(edit_url(report), form_data(report, title="France: revised draft"))
+
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.get_latest_revision_as_object().title == "France: revised draft"
+    assert not report.live
+
+
+def test_another_countrys_report_is_forbidden_in_the_admin(client, npc_fr, make_report):
+    brazil = make_report("BR")
+    client.force_login(npc_fr)
+
+    assert client.get(edit_url(brazil)).status_code == 403
+    assert client.post(edit_url(brazil), form_data(brazil, title="Hijacked")).status_code == 403
+    print_url = reverse("library_print_report", args=[brazil.pk])
+    assert client.get(print_url).status_code == 403
+    brazil.refresh_from_db()
+    assert brazil.get_latest_revision_as_object().title != "Hijacked"
+
+
+def test_a_point_of_contact_creates_a_report_for_their_country_only(client, npc_fr, reports_index):
+    client.force_login(npc_fr)
+    url = reverse(
+        "wagtailadmin_pages:add", args=["library", "nationalreportpage", reports_index.pk]
+    )
+    page = client.get(url)
+    assert page.status_code == 200
+    choices = page.context["form"].fields["country"].queryset
+    assert {country.code for country in choices} == {"FR"}
+
+    brazil = Country.objects.get(code="BR", locale=reports_index.locale)
+    france = Country.objects.get(code="FR", locale=reports_index.locale)
+    fields = {"instrument": "poa", "cycle": 1, "submission_date": "", "sections-count": "0"}
+    fields.update({f"files-{name}": "0" for name in ("TOTAL_FORMS", "INITIAL_FORMS")})
+    from cms.library.models import ReportingCycle
+
+    fields["cycle"] = ReportingCycle.objects.get(code="BMS8").pk
+    refused = client.post(
+        url, {**fields, "title": "Brazil report", "slug": "brazil-x", "country": brazil.pk}
+    )
+    assert refused.status_code == 403
+    assert not NationalReportPage.objects.filter(slug="brazil-x").exists()
+
+    created = client.post(
+        url, {**fields, "title": "France report", "slug": "france-x", "country": france.pk}
+    )
+    assert created.status_code == 302
+    report = NationalReportPage.objects.get(slug="france-x")
+    assert report.country.code == "FR" and not report.live and report.owner == npc_fr
+
+
+def test_a_point_of_contact_cannot_publish(client, npc_fr, make_report):
+    report = make_report("FR", owner=npc_fr)
+    client.force_login(npc_fr)
+    client.post(edit_url(report), form_data(report, **{"action-publish": "1"}))
+    report.refresh_from_db()
+    assert not report.live
+
+
+def test_the_print_view_shows_the_latest_draft(client, npc_fr, make_report):
+    report = make_report("FR", owner=npc_fr)
+    report.title = "France: draft for approval"
+    report.sections = [("export_controls", "<p>Licences are issued by the customs.</p>")]
+    report.save_revision(user=npc_fr)
+    client.force_login(npc_fr)
+
+    response = client.get(reverse("library_print_report", args=[report.pk]))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "France: draft for approval" in html
+    assert "Licences are issued by the customs." in html
+    assert "@media print" in html
+    assert (
+        response["Cache-Control"].startswith("private") or "no-store" in response["Cache-Control"]
+    )
+
+
+def test_a_point_of_contact_submits_their_draft_into_moderation(client, npc_fr, make_report):
+    report = make_report("FR", owner=npc_fr)
+    assert report.get_workflow() is not None  # whatever workflow applies to the section
+    client.force_login(npc_fr)
+
+    response = client.post(edit_url(report), form_data(report, **{"action-submit": "1"}))
+
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.workflow_in_progress
+    assert not report.live
+
+
+def test_other_countries_drafts_are_hidden_from_the_explorer(client, npc_fr, make_report):
+    mine = make_report("FR", owner=npc_fr)
+    theirs = make_report("BR")
+    client.force_login(npc_fr)
+    index = Page.objects.get(pk=mine.get_parent().pk)
+
+    listing = client.get(reverse("wagtailadmin_explore", args=[index.pk]))
+
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    assert mine.title in html
+    assert theirs.title not in html
+
+
+def test_other_countries_drafts_are_hidden_from_the_page_chooser(client, npc_fr, make_report):
+    mine = make_report("FR", owner=npc_fr)
+    theirs = make_report("BR")
+    client.force_login(npc_fr)
+
+    chooser = client.get(reverse("wagtailadmin_choose_page_child", args=[mine.get_parent().pk]))
+
+    html = chooser.content.decode()
+    assert mine.title in html
+    assert theirs.title not in html
