@@ -7,6 +7,8 @@ ELASTICSEARCH_URL switch to PostgreSQL, Redis with a real Celery worker, and Ela
 
 from pathlib import Path
 
+from celery.schedules import crontab
+
 from . import environment as env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -24,6 +26,7 @@ INSTALLED_APPS = [
     "cms.accounts",
     "blocks",
     "assistance",
+    "cms.outbox",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -156,6 +159,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "purge-expired-previews": {"task": "cms.core.tasks.purge_expired_previews", "schedule": 3600},
+    "replay-outbox": {"task": "cms.outbox.tasks.replay_pending", "schedule": 60},
+    "rebuild-matches": {
+        "task": "assistance.tasks.rebuild_matches",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
 
 # --- Search ---------------------------------------------------------------------------------
