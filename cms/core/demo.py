@@ -90,6 +90,7 @@ class DemoBuilder:
         home = self.ensure_home(spec)
         self.ensure_children(home, spec.get("children", []))
         self.translate_all()
+        apps.get_app_config("assistance").load_demo()
         return self.summary
 
     def publish(self, page):
