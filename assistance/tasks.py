@@ -17,14 +17,16 @@ def rebuild_finished(counts):
     return sum(counts)
 
 
-def start_rebuild(chunk_size=REBUILD_CHUNK_SIZE):
+def start_rebuild(chunk_size=REBUILD_CHUNK_SIZE, queue=None):
     """Queue the full rebuild: chunks of needs matched in parallel by the worker pool, then a
     callback that adds up how many needs were matched. Returns the chord's result."""
     from .models import Need
 
+    options = {"queue": queue} if queue else {}
     ids = list(Need.objects.order_by("pk").values_list("pk", flat=True))
     chunks = [ids[start : start + chunk_size] for start in range(0, len(ids), chunk_size)]
-    return chord(group(rematch_needs.s(chunk) for chunk in chunks))(rebuild_finished.s())
+    header = group(rematch_needs.s(chunk).set(**options) for chunk in chunks)
+    return chord(header)(rebuild_finished.s().set(**options))
 
 
 @shared_task(name="assistance.tasks.rebuild_matches")

@@ -27,6 +27,15 @@ def fail_once(payload):
 
 
 @pytest.fixture(autouse=True)
+def eager_tasks():
+    """Tasks run in-process unless a test sends them to a broker."""
+    saved = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = saved
+
+
+@pytest.fixture(autouse=True)
 def handlers():
     DONE.clear()
     service.register(TOPIC, "tests.outbox.test_outbox.record")
