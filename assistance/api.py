@@ -381,7 +381,7 @@ class NeedViewSet(AssistanceViewSet):
             )
         note = str(request.data.get("note", ""))[:2000].replace("\x00", "")
         need.change_status(target, request.user, note)
-        return Response(self.get_serializer(need).data)
+        return Response(self.get_serializer(self.get_object()).data)
 
 
 # --- Resources -------------------------------------------------------------------------------
@@ -513,14 +513,20 @@ class ResourceFilter(django_filters.FilterSet):
             )
             if code
         ]
-        groups = Q()
-        for group in country.groups:
-            groups |= Q(eligible_groups__contains=str(group))
+        # Country groups are a short JSON list; JSON containment is not portable (SQLite).
+        groups = {str(group) for group in country.groups}
+        by_group = [
+            pk
+            for pk, eligible in Resource.objects.exclude(eligible_groups=[]).values_list(
+                "pk", "eligible_groups"
+            )
+            if groups & set(eligible or [])
+        ]
         return queryset.filter(
             Q(is_global=True)
             | Q(eligible_countries__code=country.code)
             | Q(eligible_regions__code__in=regions)
-            | (groups if country.groups else Q(pk__in=[]))
+            | Q(pk__in=by_group)
         ).distinct()
 
     def filter_year(self, queryset, name, value):
@@ -709,7 +715,7 @@ class MatchViewSet(viewsets.ReadOnlyModelViewSet):
         if target == Match.Status.DECLINED:
             match.decline_reason = reason
         match.change_status(target, request.user, reason)
-        return Response(self.get_serializer(match).data)
+        return Response(self.get_serializer(self.get_object()).data)
 
     @extend_schema(request=FEEDBACK, responses={200: MatchSerializer})
     @action(detail=True, methods=["post"])
