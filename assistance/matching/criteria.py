@@ -125,10 +125,8 @@ def total(values):
 def breakdown(need, resource, values=None):
     values = values or criterion_values(need, resource)
     return {
-        "criteria": {
-            name: {"value": round(values[name], 4), "weight": weight}
-            for name, weight in WEIGHTS.items()
-        },
+        "criteria": {name: round(values[name], 4) for name in WEIGHTS},
+        "weights": WEIGHTS,
         "facts": {
             "themes_covered": len(need.themes & resource.themes),
             "themes_requested": len(need.themes),
@@ -206,21 +204,18 @@ def cofunding_proposal(need, contributors):
         if best:
             _key, members, shares, set_score = best
             ordered = sorted(zip(members, shares, strict=True), key=lambda item: item[0][1].id)
+            member_values = [
+                (criterion_values(need, resource), share) for (_v, resource), share in ordered
+            ]
             detail = {
                 "criteria": {
-                    name: {
-                        "value": round(
-                            sum(
-                                criterion_values(need, resource)[name] * share
-                                for (_v, resource), share in ordered
-                            )
-                            / sum(shares),
-                            4,
-                        ),
-                        "weight": weight,
-                    }
-                    for name, weight in WEIGHTS.items()
+                    name: round(
+                        sum(values[name] * share for values, share in member_values) / sum(shares),
+                        4,
+                    )
+                    for name in WEIGHTS
                 },
+                "weights": WEIGHTS,
                 "facts": {"amount_usd": round(need.amount_usd, 2), "members": size},
                 "contributions": [
                     {"resource": resource.id, "amount_usd": round(share, 2)}

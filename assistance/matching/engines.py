@@ -160,14 +160,16 @@ class IndexedEngine(MatchingEngine):
         theme_mask = np.uint64(self.themes.known_mask(need.themes))
         form_mask = np.uint64(self.forms.known_mask(need.forms))
         applicant_mask = np.uint64(self.applicants.known_mask([need.applicant_type]))
+        # Themes and forms first: they rule out most resources, so the other columns are
+        # gathered for the few that remain.
         themes = self.theme_bits[positions] & theme_mask
+        forms = self.form_bits[positions] & form_mask
+        plausible = (themes != 0) & (forms != 0)
+        positions, themes = positions[plausible], themes[plausible]
+        priority_region = priority_region[plausible]
+        applicants = self.applicant_bits[positions]
         ok = (
-            (themes != 0)
-            & ((self.form_bits[positions] & form_mask) != 0)
-            & (
-                (self.applicant_bits[positions] == ALL_BITS)
-                | ((self.applicant_bits[positions] & applicant_mask) != 0)
-            )
+            ((applicants == ALL_BITS) | ((applicants & applicant_mask) != 0))
             & (self.opens[positions] <= need.start)
             & (need.start <= self.closes[positions])
             & (self.min_duration[positions] <= need.duration_months)

@@ -78,7 +78,7 @@ def explain(breakdown, resource_names=None):
         _("%(criterion)s %(points).1f of %(weight)d")
         % {
             "criterion": labels[name],
-            "points": criteria[name]["value"] * weight * 100,
+            "points": criteria[name] * weight * 100,
             "weight": round(weight * 100),
         }
         for name, weight in WEIGHTS.items()

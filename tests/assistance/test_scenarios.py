@@ -86,4 +86,5 @@ def test_the_ranking_follows_the_documented_weights():
     )
     assert float(roster.score) == pytest.approx(expected_roster, abs=0.01)
     assert float(equipment.score) == pytest.approx(expected_equipment, abs=0.01)
-    assert roster.breakdown["criteria"]["themes"] == {"value": 1.0, "weight": 0.35}
+    assert roster.breakdown["criteria"]["themes"] == 1.0
+    assert roster.breakdown["weights"]["themes"] == 0.35

@@ -47,6 +47,7 @@ def test_proposals_are_ranked_by_the_weighted_score(seed):
         assert scores == sorted(scores, reverse=True)
         for proposal in need_proposals:
             weighted = sum(
-                item["value"] * item["weight"] for item in proposal.breakdown["criteria"].values()
+                value * criteria.WEIGHTS[name]
+                for name, value in proposal.breakdown["criteria"].items()
             )
             assert proposal.score == pytest.approx(100 * weighted, abs=0.02)
