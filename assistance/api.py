@@ -61,6 +61,14 @@ def term_list(model, **kwargs):
     return TermField(model, many=True, **kwargs)
 
 
+# The four lifecycles all have a field named "status"; the schema names their choices
+# (see POAISS' ENUM_NAME_OVERRIDES in settings).
+NEED_STATUSES = Need.Status
+RESOURCE_STATUSES = Resource.Status
+MATCH_STATUSES = Match.Status
+PROJECT_STATUSES = Project.Status
+
+
 TRANSLATIONS_SCHEMA = {
     "type": "object",
     "description": 'Texts in other UN languages: {"fr": {"title": "...", "description": "..."}}',
@@ -409,8 +417,11 @@ class ResourceSerializer(TranslatedTextSerializer):
     eligible_countries = term_list(Country, required=False)
     eligible_regions = term_list(Region, required=False)
     eligible_groups = serializers.ListField(
-        child=serializers.ChoiceField(CountryGroup.choices), required=False
+        child=serializers.CharField(),
+        required=False,
+        help_text="Any of: " + ", ".join(CountryGroup.values),
     )
+
     eligible_applicant_types = term_list(OrganisationType, required=False)
     translations = TranslationsField(("title", "description"), required=False)
     currency = serializers.ChoiceField(choices=currency_choices(), default="USD")
@@ -758,6 +769,7 @@ class ProjectSerializer(TranslatedTextSerializer):
     focus_countries = term_list(Country, required=False)
     themes = term_list(ThematicArea, required=False)
     translations = TranslationsField(Project.TRANSLATED_FIELDS, required=False)
+
     currency = serializers.ChoiceField(choices=currency_choices(), default="USD")
     needs = serializers.PrimaryKeyRelatedField(
         many=True, required=False, queryset=Need.objects.all()

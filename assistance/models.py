@@ -176,10 +176,11 @@ class Need(StatusLifecycle, TranslatedText, Budget):
     # Statuses in which the engine looks for resources (never for funded needs).
     MATCHABLE_STATUSES = {Status.VALIDATED, Status.PUBLISHED, Status.MATCHED, Status.PARTLY_FUNDED}
 
+    # Countries are ISO 3166 terms, only ever removed with everything about them.
     country = models.ForeignKey(
         "core.Country",
         verbose_name=_("requesting State"),
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="+",
     )
     applicant = models.ForeignKey(
@@ -187,7 +188,7 @@ class Need(StatusLifecycle, TranslatedText, Budget):
         verbose_name=_("applying organisation"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="+",
         help_text=_(
             "The organisation that applies on the State's behalf (a UN agency, an NGO...); "
@@ -288,7 +289,7 @@ class Resource(StatusLifecycle, TranslatedText):
         verbose_name=_("provider"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("The fund or organisation that provides the resource."),
     )
@@ -297,7 +298,7 @@ class Resource(StatusLifecycle, TranslatedText):
         verbose_name=_("donor State"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     themes = models.ManyToManyField(
@@ -532,7 +533,7 @@ class Project(TranslatedText, Budget):
         verbose_name=_("implementing organisation"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     focus_countries = models.ManyToManyField(

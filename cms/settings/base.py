@@ -256,3 +256,10 @@ LOGGING = {
         for name in ("wagtail", "django_tasks", "modelsearch")
     },
 }
+
+# --- Assistance -----------------------------------------------------------------------------
+# Names for the choices of the assistance lifecycles in the OpenAPI schema (all are "status").
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
+    f"{name}StatusEnum": f"assistance.api.{name.upper()}_STATUSES"
+    for name in ("Need", "Resource", "Match", "Project")
+}
