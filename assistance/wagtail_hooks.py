@@ -5,14 +5,15 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.accounts import roles
 from cms.core.models import Country, ThematicArea
 
+from . import coverage, views
 from . import permissions as rules
-from . import views
 from .forms import AssistanceAdminForm
 from .models import Match, Need, Project, Resource
 from .terms import source_terms
@@ -205,3 +206,25 @@ def register_review_menu_item():
     return SecretariatMenuItem(
         _("Match review"), reverse("assistance_review"), icon_name="resubmit", order=250
     )
+
+
+class CoveragePanel(Component):
+    """The headline figures of the coverage report on the admin dashboard."""
+
+    name = "assistance_coverage"
+    order = 150
+    template_name = "assistance/admin/dashboard_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        report = coverage.build(
+            coverage.counted_needs(self.request.user), self.request.LANGUAGE_CODE
+        )
+        return {"totals": report["totals"], "unmatched": len(report["unmatched_needs"])}
+
+
+@hooks.register("construct_homepage_panels")
+def add_coverage_panel(request, panels):
+    panels.append(CoveragePanel(request))

@@ -59,3 +59,9 @@ def test_the_coverage_report_downloads_as_csv_in_the_language_asked(admin_client
     assert len(rows[0]) == 9
     africa = [row for row in rows[1:] if row[0] == "002"]
     assert africa and africa[0][1] == "África"
+
+
+def test_the_dashboard_shows_the_headline_figures(admin_client):
+    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Assistance needs" in html
+    assert "US$1,650,000" in html  # requested by the five validated demo needs
