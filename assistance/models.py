@@ -465,6 +465,7 @@ class Match(StatusLifecycle):
         _("need met (provider's view)"), null=True, blank=True
     )
     provider_feedback = models.TextField(_("provider feedback"), blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:

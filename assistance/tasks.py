@@ -45,3 +45,17 @@ def rematch_need_handler(payload):
 def rematch_resource_handler(payload):
     service.rematch_needs(payload.get("needs", []))
     service.rematch_resource(payload["resource"])
+
+
+@shared_task(name="assistance.tasks.send_deadline_reminders")
+def send_deadline_reminders():
+    from .notifications import send_deadline_reminders
+
+    return send_deadline_reminders()
+
+
+@shared_task(name="assistance.tasks.send_donor_digests")
+def send_donor_digests():
+    from .notifications import send_donor_digests
+
+    return send_donor_digests()

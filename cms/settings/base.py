@@ -164,6 +164,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "assistance.tasks.rebuild_matches",
         "schedule": crontab(hour=2, minute=30),
     },
+    "assistance-deadline-reminders": {
+        "task": "assistance.tasks.send_deadline_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "assistance-donor-digests": {
+        "task": "assistance.tasks.send_donor_digests",
+        "schedule": crontab(hour=7, minute=30, day_of_week=1),
+    },
 }
 
 # --- Search ---------------------------------------------------------------------------------
