@@ -84,11 +84,12 @@ def send_donor_digests(since=None):
             if resource.provider_id:
                 by_organisation.setdefault(resource.provider.code, []).append((match, resource))
     for code, items in sorted(by_organisation.items()):
+        count = len(items)
         for user in _members(roles.DONORS, organisation__code=code):
             _send(
                 user,
-                lambda count=len(items): (
-                    _("%(count)d new needs proposed for your resources") % {"count": count}
+                lambda count=count: (
+                    _("New needs proposed for your resources: %(count)d") % {"count": count}
                 ),
                 [
                     f"- {match.need.title} ({match.need.country.code}) → {resource.title}: "
