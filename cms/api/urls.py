@@ -6,6 +6,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from assistance import api as assistance_api
 from cms.core import api as core_api
 from cms.library import api as library_api
 from cms.network import api as network_api
@@ -42,8 +43,13 @@ router.register(
 )
 router.register("contacts", network_api.ContactViewSet, basename="contact")
 router.register("national-reports", library_api.NationalReportViewSet, basename="national-report")
+router.register("needs", assistance_api.NeedViewSet, basename="need")
+router.register("resources", assistance_api.ResourceViewSet, basename="resource")
+router.register("matches", assistance_api.MatchViewSet, basename="match")
+router.register("projects", assistance_api.ProjectViewSet, basename="project")
 
 urlpatterns = [
+    path("assistance/coverage/", assistance_api.CoverageView.as_view(), name="assistance-coverage"),
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
     path("preview/", PagePreviewView.as_view(), name="api-preview"),
     path("search/", search_api.SearchView.as_view(), name="api-search"),

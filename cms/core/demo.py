@@ -107,6 +107,7 @@ class DemoBuilder:
         network_demo.load()
         editorial_demo.load()
         library_demo.load()
+        apps.get_app_config("assistance").load_demo()
         return self.summary
 
     def publish(self, page):

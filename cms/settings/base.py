@@ -7,6 +7,8 @@ ELASTICSEARCH_URL switch to PostgreSQL, Redis with a real Celery worker, and Ela
 
 from pathlib import Path
 
+from celery.schedules import crontab
+
 from . import environment as env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -26,6 +28,7 @@ INSTALLED_APPS = [
     "cms.editorial",
     "blocks",
     "assistance",
+    "cms.outbox",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -177,6 +180,19 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cms.editorial.tasks.deliver_pending_notifications",
         "schedule": 300,
     },
+    "replay-outbox": {"task": "cms.outbox.tasks.replay_pending", "schedule": 60},
+    "rebuild-matches": {
+        "task": "assistance.tasks.rebuild_matches",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    "assistance-deadline-reminders": {
+        "task": "assistance.tasks.send_deadline_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "assistance-donor-digests": {
+        "task": "assistance.tasks.send_donor_digests",
+        "schedule": crontab(hour=7, minute=30, day_of_week=1),
+    },
 }
 
 # --- Search ---------------------------------------------------------------------------------
@@ -294,3 +310,9 @@ AUTHENTICATION_BACKENDS = ["cms.network.lockout.LockoutModelBackend"]
 POAISS_NATIONAL_REPORT_MAX_UPLOAD_SIZE = (
     env.get_int("NATIONAL_REPORT_MAX_UPLOAD_MB", 20) * 1024 * 1024
 )
+# --- Assistance -----------------------------------------------------------------------------
+# Names for the choices of the assistance lifecycles in the OpenAPI schema (all are "status").
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
+    f"{name}StatusEnum": f"assistance.api.{name.upper()}_STATUSES"
+    for name in ("Need", "Resource", "Match", "Project")
+}

@@ -1,0 +1,230 @@
+import django_filters
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms.accounts import roles
+from cms.core.models import Country, ThematicArea
+
+from . import coverage, views
+from . import permissions as rules
+from .forms import AssistanceAdminForm
+from .models import Match, Need, Project, Resource
+from .terms import source_terms
+
+
+def _countries(request):
+    return source_terms(Country)
+
+
+def _themes(request):
+    return source_terms(ThematicArea)
+
+
+class NeedFilterSet(WagtailFilterSet):
+    country = django_filters.ModelChoiceFilter(queryset=_countries, label=_("requesting State"))
+    themes = django_filters.ModelChoiceFilter(queryset=_themes, label=_("thematic area"))
+
+    class Meta:
+        model = Need
+        fields = ["status", "priority", "concerns_iti", "country", "themes"]
+
+
+class ResourceFilterSet(WagtailFilterSet):
+    themes = django_filters.ModelChoiceFilter(queryset=_themes, label=_("thematic area"))
+
+    class Meta:
+        model = Resource
+        fields = ["status", "kind", "is_global", "rolling", "themes"]
+
+
+class NeedViewSet(SnippetViewSet):
+    model = Need
+    icon = "help"
+    menu_label = _("Needs")
+    list_display = ["title", "country", "amount_usd", "status", "updated_at"]
+    filterset_class = NeedFilterSet
+    search_fields = ["title", "description"]
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [FieldPanel("title"), FieldPanel("description"), FieldPanel("original_language")],
+                heading=_("Request"),
+            ),
+            FieldRowPanel([FieldPanel("country"), FieldPanel("applicant")]),
+            FieldPanel("themes"),
+            FieldPanel("forms"),
+            FieldRowPanel([FieldPanel("amount"), FieldPanel("currency")]),
+            FieldRowPanel([FieldPanel("start_date"), FieldPanel("duration_months")]),
+            FieldRowPanel([FieldPanel("priority"), FieldPanel("concerns_iti")]),
+            FieldRowPanel([FieldPanel("status"), FieldPanel("consent_to_publish")]),
+            FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")]),
+            FieldPanel("translations"),
+        ],
+        base_form_class=AssistanceAdminForm,
+    )
+
+    def get_queryset(self, request):
+        return rules.visible_needs(request.user, Need.objects.select_related("country"))
+
+
+class ResourceViewSet(SnippetViewSet):
+    model = Resource
+    icon = "tasks"
+    menu_label = _("Resources")
+    list_display = ["title", "kind", "provider", "grant_cap_usd", "status"]
+    filterset_class = ResourceFilterSet
+    search_fields = ["title", "description"]
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [FieldPanel("title"), FieldPanel("description"), FieldPanel("original_language")],
+                heading=_("Resource"),
+            ),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
+            FieldRowPanel([FieldPanel("provider"), FieldPanel("provider_country")]),
+            FieldPanel("themes"),
+            FieldPanel("forms"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("is_global"),
+                    FieldPanel("eligible_countries"),
+                    FieldPanel("eligible_regions"),
+                    FieldPanel("eligible_groups"),
+                    FieldPanel("eligible_applicant_types"),
+                ],
+                heading=_("Eligibility"),
+            ),
+            FieldRowPanel(
+                [FieldPanel("currency"), FieldPanel("grant_floor"), FieldPanel("grant_cap")]
+            ),
+            FieldRowPanel(
+                [
+                    FieldPanel("cofunding_percent"),
+                    FieldPanel("min_duration_months"),
+                    FieldPanel("max_duration_months"),
+                ]
+            ),
+            FieldRowPanel(
+                [FieldPanel("rolling"), FieldPanel("call_opens"), FieldPanel("call_closes")]
+            ),
+            FieldPanel("priority_themes"),
+            FieldPanel("priority_regions"),
+            FieldPanel("requirements"),
+            FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")]),
+            FieldPanel("translations"),
+        ],
+        base_form_class=AssistanceAdminForm,
+    )
+
+    def get_queryset(self, request):
+        return rules.visible_resources(request.user, Resource.objects.select_related("provider"))
+
+
+class ProjectViewSet(SnippetViewSet):
+    model = Project
+    icon = "clipboard-list"
+    menu_label = _("Projects")
+    list_display = ["code", "title", "status", "amount_usd"]
+    list_filter = ["status"]
+    search_fields = ["code", "title"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("code"), FieldPanel("status")]),
+            FieldPanel("title"),
+            FieldPanel("description"),
+            FieldPanel("expectations"),
+            FieldPanel("objective"),
+            FieldPanel("accomplishments"),
+            FieldPanel("partners"),
+            FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            FieldRowPanel(
+                [FieldPanel("funding_source"), FieldPanel("amount"), FieldPanel("currency")]
+            ),
+            FieldRowPanel([FieldPanel("division"), FieldPanel("implementing_organisation")]),
+            FieldPanel("focus_countries"),
+            FieldPanel("themes"),
+            FieldPanel("needs"),
+            FieldPanel("resources"),
+            FieldPanel("comment"),
+        ],
+        base_form_class=AssistanceAdminForm,
+    )
+
+
+class MatchViewSet(SnippetViewSet):
+    model = Match
+    icon = "link"
+    menu_label = _("Matches")
+    list_display = ["need", "resource_key", "score", "status", "is_current"]
+    list_filter = ["status", "is_cofunding", "is_current"]
+    inspect_view_enabled = True
+    edit_handler = ObjectList(
+        [
+            FieldPanel("status"),
+            FieldPanel("decline_reason"),
+            FieldRowPanel([FieldPanel("need_met_by_recipient"), FieldPanel("recipient_feedback")]),
+            FieldRowPanel([FieldPanel("need_met_by_provider"), FieldPanel("provider_feedback")]),
+        ]
+    )
+
+    def get_queryset(self, request):
+        return rules.visible_matches(request.user, Match.objects.select_related("need"))
+
+
+class AssistanceViewSetGroup(SnippetViewSetGroup):
+    items = (NeedViewSet, ResourceViewSet, MatchViewSet, ProjectViewSet)
+    menu_icon = "globe"
+    menu_label = _("Assistance")
+    menu_name = "assistance"
+
+
+register_snippet(AssistanceViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("assistance/review/", views.review_matches, name="assistance_review"),
+        path("assistance/coverage.csv", views.coverage_csv, name="assistance_coverage_csv"),
+    ]
+
+
+class SecretariatMenuItem(MenuItem):
+    def is_shown(self, request):
+        return roles.is_secretariat(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_review_menu_item():
+    return SecretariatMenuItem(
+        _("Match review"), reverse("assistance_review"), icon_name="resubmit", order=250
+    )
+
+
+class CoveragePanel(Component):
+    """The headline figures of the coverage report on the admin dashboard."""
+
+    name = "assistance_coverage"
+    order = 150
+    template_name = "assistance/admin/dashboard_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        report = coverage.build(
+            coverage.counted_needs(self.request.user), self.request.LANGUAGE_CODE
+        )
+        return {"totals": report["totals"], "unmatched": len(report["unmatched_needs"])}
+
+
+@hooks.register("construct_homepage_panels")
+def add_coverage_panel(request, panels):
+    panels.append(CoveragePanel(request))

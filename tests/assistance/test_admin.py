@@ -1,0 +1,67 @@
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from assistance.models import Match, Need, Resource
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("model", ["need", "resource", "match", "project"])
+def test_each_assistance_list_opens_in_the_admin(admin_client, model):
+    response = admin_client.get(reverse(f"wagtailsnippets_assistance_{model}:list"))
+    assert response.status_code == 200
+
+
+def test_the_need_list_filters_by_country(admin_client):
+    kenya = Need.objects.get(country__code="KE").country
+    response = admin_client.get(
+        reverse("wagtailsnippets_assistance_need:list"), {"country": kenya.pk}
+    )
+    assert "Safe storage of ammunition" in response.content.decode()
+    assert "Marking and record-keeping" not in response.content.decode()
+
+
+@pytest.mark.parametrize("model", [Need, Resource])
+def test_the_editor_opens_with_source_language_terms(admin_client, model):
+    item = model.objects.first()
+    name = model._meta.model_name
+    response = admin_client.get(reverse(f"wagtailsnippets_assistance_{name}:edit", args=[item.pk]))
+    assert response.status_code == 200
+    choices = response.context["form"].fields["themes"].queryset
+    assert set(choices.values_list("locale__language_code", flat=True)) == {"en"}
+
+
+def test_the_secretariat_declines_a_proposal_with_a_reason(admin_client):
+    match = Match.objects.get(need__country__code="KE")
+    url = reverse("assistance_review")
+    assert "Safe storage of ammunition" in admin_client.get(url).content.decode()
+
+    admin_client.post(url, {"match": match.pk, "status": "declined", "reason": ""})
+    match.refresh_from_db()
+    assert match.status == Match.Status.PROPOSED  # a decline needs a reason
+
+    admin_client.post(url, {"match": match.pk, "status": "declined", "reason": "Duplicate"})
+    match.refresh_from_db()
+    assert (match.status, match.decline_reason) == (Match.Status.DECLINED, "Duplicate")
+
+
+def test_the_review_screen_is_for_the_secretariat(client, kenya_npc):
+    client.force_login(kenya_npc)
+    assert client.get(reverse("assistance_review")).status_code in (302, 403)
+
+
+def test_the_coverage_report_downloads_as_csv_in_the_language_asked(admin_client):
+    response = admin_client.get(reverse("assistance_coverage_csv"), {"locale": "es"})
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert len(rows[0]) == 9
+    africa = [row for row in rows[1:] if row[0] == "002"]
+    assert africa and africa[0][1] == "África"
+
+
+def test_the_dashboard_shows_the_headline_figures(admin_client):
+    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Assistance needs" in html
+    assert "US$1,650,000" in html  # requested by the five validated demo needs
