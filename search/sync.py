@@ -1,16 +1,26 @@
-"""Keep the index in step with the content: changes are queued after commit, by key."""
+"""Keep the index in step with the content.
 
-from django.db import transaction
+Every change is written to the durable outbox in the changing transaction, one message per
+document key, and applied by a Celery task after commit. If the search backend cannot be
+reached the message stays pending and the outbox's periodic replay applies it later, so an
+Elasticsearch outage delays updates but loses none.
+"""
+
 from wagtail.models import Page
+
+from cms.outbox.models import OutboxMessage
+from cms.outbox.service import enqueue
+
+TOPIC = "search.update"
 
 
 def schedule(keys):
-    keys = sorted(set(keys))
-    if not keys:
-        return
-    from .tasks import update_index
+    for key in sorted(set(keys)):
+        enqueue(TOPIC, key=key, payload={"key": key})
 
-    transaction.on_commit(lambda: update_index.delay(keys))
+
+def pending_updates():
+    return OutboxMessage.objects.pending().filter(topic=TOPIC)
 
 
 def page_keys(page, with_descendants=False):
@@ -44,6 +54,9 @@ def connect():
     from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
+    from cms.outbox.service import register
+
+    register(TOPIC, "search.tasks.apply_update")
     page_published.connect(on_page_changed, dispatch_uid="search-page-published")
     page_unpublished.connect(on_page_changed, dispatch_uid="search-page-unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="search-page-moved")

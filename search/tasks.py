@@ -1,17 +1,10 @@
-from celery import shared_task
+"""Index updates, run by the outbox (see `search.sync`): safe to run twice."""
 
-from .backends import SearchBackendUnavailable
 from .registry import document_for_key
 
 
-@shared_task(
-    autoretry_for=(SearchBackendUnavailable,),
-    retry_backoff=5,
-    retry_backoff_max=300,
-    max_retries=None,
-)
 def update_index(keys):
-    """Bring the index entries of `keys` in line with the database; safe to run twice."""
+    """Bring the index entries of `keys` in line with the database."""
     from cms.api.caching import bump_version
 
     from .service import backend
@@ -31,3 +24,8 @@ def update_index(keys):
     # Cached search answers may predate this update.
     bump_version()
     return {"indexed": len(documents), "deleted": len(gone)}
+
+
+def apply_update(payload):
+    """Outbox handler; a SearchBackendUnavailable leaves the message pending for the replay."""
+    return update_index([payload["key"]])

@@ -1,10 +1,12 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 from tqdm import tqdm
 
 from cms.api.caching import bump_version
 from search import registry
 from search.backends import SearchBackendUnavailable
 from search.service import backend
+from search.sync import pending_updates
 
 
 def all_documents():
@@ -20,6 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         search_backend = backend()
+        started = timezone.now()
         expected = sum(
             sum(provider.count_by_language().values()) for provider in registry.providers()
         )
@@ -36,6 +39,8 @@ class Command(BaseCommand):
             raise CommandError(f"The search backend cannot be reached: {error}") from error
         finally:
             progress.close()
+        # Updates queued before the rebuild began are in it now.
+        pending_updates().filter(created_at__lt=started).update(processed_at=timezone.now())
         bump_version()
         counts = search_backend.status()
         summary = ", ".join(f"{language} {count}" for language, count in sorted(counts.items()))

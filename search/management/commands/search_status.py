@@ -4,6 +4,7 @@ from cms.core.languages import UN_LANGUAGE_CODES
 from search import registry
 from search.backends import SearchBackendUnavailable
 from search.service import backend
+from search.sync import pending_updates
 
 
 class Command(BaseCommand):
@@ -27,5 +28,11 @@ class Command(BaseCommand):
             marker = "" if in_database == in_index else "  out of step"
             out_of_step = out_of_step or bool(marker)
             self.stdout.write(f"{language:<10}{in_database:>10}{in_index:>10}{marker}")
+        backlog = pending_updates()
+        self.stdout.write(f"Updates waiting in the outbox: {backlog.count()}")
+        failing = backlog.exclude(last_error="").order_by("-pk").first()
+        if failing:
+            last_line = failing.last_error.strip().splitlines()[-1]
+            self.stdout.write(self.style.WARNING(f"Last failure: {last_line}"))
         if out_of_step:
             self.stdout.write(self.style.WARNING("Run `manage.py search_rebuild` to catch up."))
