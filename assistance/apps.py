@@ -7,9 +7,11 @@ class AssistanceConfig(AppConfig):
     verbose_name = _("International assistance")
 
     def ready(self):
+        from . import search
         from .signals import register_signals
 
         register_signals()
+        search.connect()
 
     def load_demo(self, stdout=None):
         from . import demo

@@ -256,3 +256,19 @@ def test_status_reports_drift_and_rebuild_repairs_it(capsys):
     assert backend().status() == expected
     call_command("search_status")
     assert "out of step" not in capsys.readouterr().out
+
+
+def test_national_reports_are_found_by_country_region_and_year(search_api):
+    from cms.library.models import NationalReportPage
+
+    report = NationalReportPage.objects.live().filter(locale__language_code="en").first()
+    data = search_api(
+        q=report.title,
+        locale="en",
+        type="national_report",
+        country=report.country.code,
+        region=report.country.region.code,
+        year=str(report.cycle.year),
+    )
+    assert report.title in titles(data)
+    assert data["facets"]["kind"] == {"national_report": data["meta"]["total_count"]}

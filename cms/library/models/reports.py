@@ -145,6 +145,16 @@ class NationalReportPage(HeadlessPreviewMixin, Page):
     def country_code(self):
         return self.country.code
 
+    def search_facets(self):
+        """Filters of the search service: the reporting country, its M49 regions, the year."""
+        country = self.country
+        regions = [
+            region.code
+            for region in (country.region, country.sub_region, country.intermediate_region)
+            if region is not None
+        ]
+        return {"countries": [country.code], "regions": regions, "year": self.cycle.year}
+
     @property
     def country_name(self):
         return self.country.name
