@@ -36,6 +36,7 @@ from cms.core.models import (
     Region,
     ThematicArea,
 )
+from cms.library.models import NationalReportPage
 
 from . import coverage
 from . import permissions as rules
@@ -196,6 +197,12 @@ class NeedSerializer(TranslatedTextSerializer):
     contact_name = serializers.CharField(required=False, allow_blank=True, max_length=255)
     contact_email = serializers.EmailField(required=False, allow_blank=True)
     history = serializers.SerializerMethodField()
+    national_report = serializers.PrimaryKeyRelatedField(
+        queryset=NationalReportPage.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Id of the national report (page) in which the State stated the need.",
+    )
 
     class Meta:
         model = Need
@@ -219,6 +226,7 @@ class NeedSerializer(TranslatedTextSerializer):
             "duration_months",
             "priority",
             "concerns_iti",
+            "national_report",
             "status",
             "consent_to_publish",
             "consent_given_at",

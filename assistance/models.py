@@ -213,6 +213,15 @@ class Need(StatusLifecycle, TranslatedText, Budget):
     concerns_iti = models.BooleanField(
         _("concerns the International Tracing Instrument"), default=False
     )
+    national_report = models.ForeignKey(
+        "library.NationalReportPage",
+        verbose_name=_("national report"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assistance_needs",
+        help_text=_("The national report in which the State stated this need."),
+    )
     status = models.CharField(
         _("status"), max_length=30, choices=Status.choices, default=Status.DRAFT
     )
@@ -255,6 +264,17 @@ class Need(StatusLifecycle, TranslatedText, Budget):
     @property
     def is_public(self):
         return self.status in self.PUBLIC_STATUSES and self.consent_to_publish
+
+    def clean(self):
+        super().clean()
+        if (
+            self.national_report_id
+            and self.country_id
+            and self.national_report.country.code != self.country.code
+        ):
+            raise ValidationError(
+                {"national_report": _("The report must be one of the requesting State.")}
+            )
 
     def can_move_to(self, status):
         return status in self.TRANSITIONS.get(self.status, set())

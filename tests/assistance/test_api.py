@@ -294,3 +294,24 @@ def test_coverage_by_region_and_theme(client):
     assert report["totals"]["needs"] == 5  # Mali's need is not validated
     assert report["totals"]["gap_usd"] == report["totals"]["requested_usd"]
     assert {s["kind"] for s in report["synergies"]} >= {"cofunding"}
+
+
+def test_a_need_names_the_national_report_it_was_stated_in(client, kenya_npc):
+    from cms.library.models import NationalReportPage
+
+    kenya = NationalReportPage.objects.filter(country__code="KE").first()
+    other = NationalReportPage.objects.exclude(country__code="KE").first()
+    client.force_login(kenya_npc)
+
+    refused = client.post(
+        "/api/v2/needs/", new_need(national_report=other.pk), content_type="application/json"
+    )
+    assert refused.status_code == 400
+    assert "national_report" in refused.json()["errors"]
+
+    created = client.post(
+        "/api/v2/needs/", new_need(national_report=kenya.pk), content_type="application/json"
+    )
+    assert created.status_code == 201, created.content
+    assert created.json()["national_report"] == kenya.pk
+    assert Need.objects.get(pk=created.json()["id"]) in kenya.assistance_needs.all()
