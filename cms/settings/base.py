@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "cms.core",
     "cms.library",
     "cms.accounts",
+    "cms.learning",
     "blocks",
     "assistance",
     "search",
@@ -248,3 +249,13 @@ LOGGING = {
         for name in ("wagtail", "django_tasks", "modelsearch")
     },
 }
+
+# --- E-learning -----------------------------------------------------------------------------
+# xAPI statements are stored locally; with an endpoint set they are also sent to that LRS.
+LEARNING_LRS = {
+    "ENDPOINT": env.http_url("LEARNING_LRS_ENDPOINT"),
+    "USERNAME": env.get_str("LEARNING_LRS_USERNAME", ""),
+    "PASSWORD": env.get_str("LEARNING_LRS_PASSWORD", ""),
+}
+# Answers sent this many seconds after a quiz's time limit still count (network delays).
+LEARNING_SUBMISSION_GRACE_SECONDS = env.get_int("LEARNING_SUBMISSION_GRACE_SECONDS", 10)
