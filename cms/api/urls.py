@@ -7,6 +7,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from cms.core import api as core_api
+from cms.learning import api as learning_api
 from search import api as search_api
 
 from .auth import ObtainTokenView
@@ -38,6 +39,8 @@ router.register("organisations", core_api.OrganisationViewSet, basename="organis
 router.register(
     "organisation-types", core_api.OrganisationTypeViewSet, basename="organisation-type"
 )
+for prefix, viewset, basename in learning_api.routes:
+    router.register(prefix, viewset, basename=basename)
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

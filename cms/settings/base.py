@@ -157,6 +157,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "purge-expired-previews": {"task": "cms.core.tasks.purge_expired_previews", "schedule": 3600},
+    "forward-xapi-statements": {
+        "task": "cms.learning.tasks.forward_pending_statements",
+        "schedule": 3600,
+    },
 }
 
 # --- Search ---------------------------------------------------------------------------------
