@@ -22,6 +22,8 @@ from .models import Attempt, Certificate, CoursePage, Enrolment, LessonPage, Qui
 from .progress import course_state, record_lesson, resume_page
 from .questions import without_key
 
+# Ids beyond nine digits cannot exist; refusing them at the router keeps them off the database.
+ID_PATTERN = "[0-9]{1,9}"
 PERSONAL_ERRORS = {400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR}
 
 
@@ -333,6 +335,7 @@ def enrolment_for(user, page):
 class CourseViewSet(LocalizedReadOnlyViewSet):
     """The course catalogue in the requested language (English where not translated)."""
 
+    lookup_value_regex = ID_PATTERN
     queryset = CoursePage.objects.live().prefetch_related("thematic_areas")
     serializer_class = CourseSerializer
     filterset_fields = []
@@ -389,6 +392,7 @@ class CourseViewSet(LocalizedReadOnlyViewSet):
 class EnrolmentViewSet(viewsets.ReadOnlyModelViewSet):
     """The signed-in learner's enrolments, with progress per lesson, module and course."""
 
+    lookup_value_regex = ID_PATTERN
     permission_classes = [IsAuthenticated]
     serializer_class = EnrolmentSerializer
     queryset = Enrolment.objects.none()
@@ -413,6 +417,7 @@ class EnrolmentViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class LessonViewSet(viewsets.GenericViewSet):
+    lookup_value_regex = ID_PATTERN
     permission_classes = [IsAuthenticated]
     queryset = LessonPage.objects.live()
 
@@ -456,6 +461,7 @@ def _enrol_first():
 
 
 class QuizViewSet(viewsets.GenericViewSet):
+    lookup_value_regex = ID_PATTERN
     permission_classes = [IsAuthenticated]
     queryset = QuizPage.objects.live()
 
@@ -495,6 +501,7 @@ class QuizViewSet(viewsets.GenericViewSet):
 
 
 class AttemptViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    lookup_value_regex = ID_PATTERN
     permission_classes = [IsAuthenticated]
     serializer_class = AttemptSerializer
     queryset = Attempt.objects.none()
