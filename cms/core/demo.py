@@ -23,6 +23,8 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
+from cms.learning import demo as learning_demo
+
 from .languages import SOURCE_LANGUAGE, UN_LANGUAGE_CODES
 from .models import HomePage
 
@@ -90,6 +92,7 @@ class DemoBuilder:
         home = self.ensure_home(spec)
         self.ensure_children(home, spec.get("children", []))
         self.translate_all()
+        learning_demo.load()
         return self.summary
 
     def publish(self, page):
