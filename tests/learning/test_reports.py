@@ -57,7 +57,7 @@ def test_the_report_counts_enrolments_and_passes(admin_client, taken_quiz):
 def test_question_difficulty_puts_the_missed_question_first(admin_client, taken_quiz):
     content = admin_client.get("/admin/reports/learning/", {"export": "questions"}).content
     rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
-    assert rows[0]["Question"].startswith("For at least how many years")
+    assert rows[0]["Question"].startswith("For how many years")
     assert rows[0]["Difficulty (%)"] == "100.0"
     assert rows[-1]["Difficulty (%)"] == "0.0"
 
