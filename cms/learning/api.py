@@ -295,10 +295,6 @@ class AttemptSerializer(serializers.ModelSerializer):
         return attempt.results
 
 
-class EnrolSerializer(serializers.Serializer):
-    pass
-
-
 class LessonProgressInputSerializer(serializers.Serializer):
     completed = serializers.BooleanField(
         default=False, help_text="True once the learner has finished the lesson."

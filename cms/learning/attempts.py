@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from . import scoring, xapi
 from .models import Attempt, Enrolment, QuizPage
-from .progress import course_state, quiz_state, update_completion
+from .progress import course_state, module_of, quiz_state, update_completion
 from .questions import as_asked
 
 
@@ -61,7 +61,7 @@ def start_attempt(enrolment, quiz):
             if attempt.status == Attempt.Status.IN_PROGRESS:
                 return attempt, False
         state = course_state(enrolment)
-        module = next((m for m in state.modules if m.module.pk == quiz.get_parent().pk), None)
+        module = module_of(state, quiz)
         if module is None:
             raise AttemptRefused(_("This quiz is not part of your course."))
         if module.locked:

@@ -71,6 +71,9 @@ class CoursePage(HeadlessPreviewMixin, Page):
     def modules(self):
         return ModulePage.objects.child_of(self).live().order_by("path")
 
+    def search_facets(self):
+        return {"themes": [area.code for area in self.thematic_areas.all()]}
+
 
 class ModulePage(HeadlessPreviewMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)

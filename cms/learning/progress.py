@@ -118,8 +118,10 @@ def course_state(enrolment):
 
 
 def module_of(state, page):
+    """The state of the module holding `page`, whichever language version `page` is in."""
+    parent_key = page.get_parent().specific.translation_key
     for module_state in state.modules:
-        if module_state.module.pk == page.get_parent().pk:
+        if module_state.module.translation_key == parent_key:
             return module_state
     return None
 
