@@ -105,4 +105,4 @@ def test_a_listing_costs_the_same_queries_whatever_its_length(
         items(client, locale="fr", limit=1, fields="translations,seo_title")
     with django_assert_max_num_queries(len(short.captured_queries)):
         listed = items(client, locale="fr", limit=20, fields="translations,seo_title")
-    assert len(listed) == 8
+    assert len(listed) == 16
