@@ -101,3 +101,24 @@ def test_a_learner_switching_languages_keeps_progress_and_gets_an_arabic_certifi
     assert certificate["language"] == "ar"
     assert certificate["course_title"] == TITLES["ar"]
     assert certificate["learner_name"] == "محمد الأمين"
+
+
+def test_the_course_pages_render_without_the_answer_keys(client, demo_site):
+    english = demo_courses().get(locale__language_code="en")
+    for page in [english, *english.get_descendants().live()]:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert "makes each weapon unique" not in response.content.decode()
+
+
+def test_editors_can_open_the_course_and_its_question_bank(client, demo_site):
+    from django.contrib.auth import get_user_model
+
+    editor = get_user_model().objects.create_superuser("course-editor", "e@example.org", "pw")
+    client.force_login(editor)
+    english = demo_courses().get(locale__language_code="en")
+    response = client.get(f"/admin/pages/{english.pk}/edit/")
+    assert response.status_code == 200
+    assert "Question bank" in response.content.decode()
+    quiz = QuizPage.objects.descendant_of(english).get()
+    assert client.get(f"/admin/pages/{quiz.pk}/edit/").status_code == 200
