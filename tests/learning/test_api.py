@@ -275,3 +275,11 @@ def test_the_snapshot_keeps_the_questions_as_asked(learner_client, enrolled, cou
     ).json()
     assert result["score"] == 100
     assert Certificate.objects.count() == 0
+
+
+def test_a_draft_course_is_not_in_the_catalogue(client, course):
+    course_page, _quiz = course
+    course_page.unpublish()
+    listed = client.get(f"{BASE}/courses/", {"locale": "en"}).json()["items"]
+    assert course_page.pk not in [item["id"] for item in listed]
+    assert client.get(f"{BASE}/courses/{course_page.pk}/").status_code == 404
