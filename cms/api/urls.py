@@ -8,6 +8,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from assistance import api as assistance_api
 from cms.core import api as core_api
+from cms.learning import api as learning_api
 from cms.library import api as library_api
 from cms.network import api as network_api
 from search import api as search_api
@@ -47,6 +48,8 @@ router.register("needs", assistance_api.NeedViewSet, basename="need")
 router.register("resources", assistance_api.ResourceViewSet, basename="resource")
 router.register("matches", assistance_api.MatchViewSet, basename="match")
 router.register("projects", assistance_api.ProjectViewSet, basename="project")
+for prefix, viewset, basename in learning_api.routes:
+    router.register(prefix, viewset, basename=basename)
 
 urlpatterns = [
     path("assistance/coverage/", assistance_api.CoverageView.as_view(), name="assistance-coverage"),

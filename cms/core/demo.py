@@ -25,6 +25,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from blocks import demo as blocks_demo
 from cms.editorial import demo as editorial_demo
+from cms.learning import demo as learning_demo
 from cms.library import demo as library_demo
 from cms.network import demo as network_demo
 
@@ -108,6 +109,7 @@ class DemoBuilder:
         editorial_demo.load()
         library_demo.load()
         apps.get_app_config("assistance").load_demo()
+        learning_demo.load()
         return self.summary
 
     def publish(self, page):

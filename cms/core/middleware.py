@@ -8,7 +8,15 @@ class PrefixedLocaleMiddleware(LocaleMiddleware):
     path looks valid with a prefix; an API or admin 404 must stay a 404, not a redirect.
     """
 
-    UNPREFIXED_PATHS = ("/api/", "/admin/", "/documents/", "/i18n/", "/static/", "/media/")
+    UNPREFIXED_PATHS = (
+        "/api/",
+        "/admin/",
+        "/documents/",
+        "/i18n/",
+        "/static/",
+        "/media/",
+        "/certificates/",
+    )
 
     def process_response(self, request, response):
         if request.path_info.startswith(self.UNPREFIXED_PATHS):

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "cms.accounts",
     "cms.network",
     "cms.editorial",
+    "cms.learning",
     "blocks",
     "assistance",
     "cms.outbox",
@@ -193,6 +194,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "assistance.tasks.send_donor_digests",
         "schedule": crontab(hour=7, minute=30, day_of_week=1),
     },
+    "forward-xapi-statements": {
+        "task": "cms.learning.tasks.forward_pending_statements",
+        "schedule": 3600,
+    },
 }
 
 # --- Search ---------------------------------------------------------------------------------
@@ -316,3 +321,12 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
     f"{name}StatusEnum": f"assistance.api.{name.upper()}_STATUSES"
     for name in ("Need", "Resource", "Match", "Project")
 }
+# --- E-learning -----------------------------------------------------------------------------
+# xAPI statements are stored locally; with an endpoint set they are also sent to that LRS.
+LEARNING_LRS = {
+    "ENDPOINT": env.http_url("LEARNING_LRS_ENDPOINT"),
+    "USERNAME": env.get_str("LEARNING_LRS_USERNAME", ""),
+    "PASSWORD": env.get_str("LEARNING_LRS_PASSWORD", ""),
+}
+# Answers sent this many seconds after a quiz's time limit still count (network delays).
+LEARNING_SUBMISSION_GRACE_SECONDS = env.get_int("LEARNING_SUBMISSION_GRACE_SECONDS", 10)
