@@ -59,14 +59,23 @@ def test_every_string_is_translated(language):
     assert messages(po) == messages(polib.pofile(str(catalog("en"))))
 
 
+def translated(entry):
+    """An entry's translation: its msgstr, or its plural forms in order."""
+    if entry.msgid_plural:
+        return tuple(entry.msgstr_plural[index] for index in sorted(entry.msgstr_plural))
+    return entry.msgstr
+
+
 @pytest.mark.parametrize("language", CATALOG_LANGUAGES)
 def test_compiled_catalogs_match_their_sources(language):
     assert catalog(language, "mo").is_file(), "run `make messages` to compile the catalogs"
     po = {
-        entry.msgid: entry.msgstr for entry in polib.pofile(str(catalog(language))) if entry.msgstr
+        entry.msgid: translated(entry)
+        for entry in polib.pofile(str(catalog(language)))
+        if translated(entry)
     }
     mo = {
-        entry.msgid: entry.msgstr
+        entry.msgid: translated(entry)
         for entry in polib.mofile(str(catalog(language, "mo")))
         if entry.msgid
     }
