@@ -76,7 +76,27 @@ def page_from_spec(spec, locale):
         from cms.library.models import DocumentSymbol
 
         page.symbols = [DocumentSymbol(symbol=symbol) for symbol in spec["symbols"]]
+    if spec["type"] == "library.BestPracticePage":
+        add_best_practice_references(page, spec, locale)
     return page
+
+
+def add_best_practice_references(page, spec, locale):
+    from cms.core.models import MosaicModule, Organisation, ThematicArea
+    from cms.library.models import BestPracticeMosaicModule, BestPracticeThematicArea
+
+    page.thematic_areas = [
+        BestPracticeThematicArea(theme=ThematicArea.objects.get(code=code, locale=locale))
+        for code in spec.get("themes", [])
+    ]
+    page.mosaic_modules = [
+        BestPracticeMosaicModule(module=MosaicModule.objects.get(code=code, locale=locale))
+        for code in spec.get("mosaic_modules", [])
+    ]
+    if "source_organisation" in spec:
+        page.source_organisation = Organisation.objects.get(
+            code=spec["source_organisation"], locale=locale
+        )
 
 
 def load_catalogue(language):
@@ -101,15 +121,15 @@ class DemoBuilder:
         # A database loaded by an earlier version may hold stale counts already.
         Page.fix_tree()
         self.translate_all()
-        # Translated parents end up with a stale child count once the import's after-commit
-        # work has run, and treebeard would give the next page added under them the path of
-        # an existing one: recount last.
-        transaction.on_commit(Page.fix_tree)
         network_demo.load()
         editorial_demo.load()
         library_demo.load()
         apps.get_app_config("assistance").load_demo()
         learning_demo.load()
+        # Translated parents end up with a stale child count once the imports' after-commit
+        # work has run, and treebeard would give the next page added under them the path of
+        # an existing one: recount last, after every app's demo pages.
+        transaction.on_commit(Page.fix_tree)
         return self.summary
 
     def publish(self, page):

@@ -6,8 +6,10 @@ new locale home page is created — not only in a migration. Running it again ch
 nothing; it only adds what is missing and never removes what an administrator granted.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import (
     Collection,
@@ -155,7 +157,9 @@ def provision(homes=None):
     groups = role_groups()
     grant_model_permissions(groups)
     grant_collection_permissions(groups)
-    workflow = default_workflow(groups)
+    # Workflow and task names are stored: in the site's language, whatever the request's.
+    with translation.override(settings.LANGUAGE_CODE):
+        workflow = default_workflow(groups)
     for home in locale_home_pages() if homes is None else homes:
         grant_page_permissions(groups, home)
         assign_workflow(workflow, home)

@@ -241,7 +241,7 @@ class EnrolmentDetailSerializer(EnrolmentSerializer):
         return {"id": page.pk, "type": kind, "title": page.title}
 
 
-class QuestionSerializer(serializers.Serializer):
+class QuizQuestionSerializer(serializers.Serializer):
     """A question as asked. `key` and `feedback` appear only once the quiz allows it."""
 
     id = serializers.CharField()
@@ -280,7 +280,7 @@ class AttemptSerializer(serializers.ModelSerializer):
     def get_answers_visible(self, attempt) -> bool:
         return self.visible(attempt)
 
-    @extend_schema_field(QuestionSerializer(many=True))
+    @extend_schema_field(QuizQuestionSerializer(many=True))
     def get_questions(self, attempt):
         if self.visible(attempt):
             return attempt.questions

@@ -320,6 +320,9 @@ POAISS_NATIONAL_REPORT_MAX_UPLOAD_SIZE = (
 SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
     f"{name}StatusEnum": f"assistance.api.{name.upper()}_STATUSES"
     for name in ("Need", "Resource", "Match", "Project")
+} | {
+    "ReportInstrumentEnum": "cms.library.models.reports.Instrument",
+    "ContactInstrumentEnum": "cms.network.models.PointOfContact.Instrument",
 }
 # --- E-learning -----------------------------------------------------------------------------
 # xAPI statements are stored locally; with an endpoint set they are also sent to that LRS.

@@ -104,5 +104,5 @@ def test_a_listing_costs_the_same_queries_whatever_its_length(
     with django_assert_max_num_queries(12) as short:
         items(client, locale="fr", limit=1, fields="translations,seo_title")
     with django_assert_max_num_queries(len(short.captured_queries)):
-        listed = items(client, locale="fr", limit=20, fields="translations,seo_title")
-    assert len(listed) == Page.objects.live().filter(locale__language_code="fr").count()
+        listed = items(client, locale="fr", limit=100, fields="translations,seo_title")
+    assert len(listed) == Page.objects.live().filter(locale__language_code="fr").count() > 20

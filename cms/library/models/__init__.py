@@ -1,3 +1,9 @@
+from .best_practices import (
+    BestPracticeMosaicModule,
+    BestPracticePage,
+    BestPracticeRelatedPage,
+    BestPracticeThematicArea,
+)
 from .documentation import DocumentationPage, DocumentSymbol
 from .extraction import DocumentText
 from .overview import WorldOverviewPage
@@ -11,6 +17,10 @@ from .reports import (
 )
 
 __all__ = [
+    "BestPracticeMosaicModule",
+    "BestPracticePage",
+    "BestPracticeRelatedPage",
+    "BestPracticeThematicArea",
     "CountryProfileSection",
     "DocumentSymbol",
     "DocumentText",
