@@ -272,3 +272,21 @@ def test_national_reports_are_found_by_country_region_and_year(search_api):
     )
     assert report.title in titles(data)
     assert data["facets"]["kind"] == {"national_report": data["meta"]["total_count"]}
+
+
+@pytest.mark.parametrize(
+    ("language", "query"), [("fr", "marquage"), ("ru", "маркировка"), ("ar", "وسم")]
+)
+def test_marking_content_is_found_in_each_language(search_api, language, query):
+    data = search_api(q=query, locale=language)
+    assert data["meta"]["total_count"] > 0
+    assert {item["locale"] for item in data["items"]} == {language}
+    kinds = set(data["facets"]["kind"])
+    assert kinds & {"best_practice", "lesson", "course", "national_report"}
+
+
+@pytest.mark.parametrize("text", ['"unbalanced', "AND OR NOT (", "*", "NEAR(a b", "'; DROP"])
+def test_query_syntax_is_never_an_error(client, text):
+    response = client.get("/api/v2/search/", {"q": text, "locale": "en"})
+    assert response.status_code == 200
+    assert response.json()["meta"]["total_count"] >= 0

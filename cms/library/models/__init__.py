@@ -4,7 +4,7 @@ from .best_practices import (
     BestPracticeRelatedPage,
     BestPracticeThematicArea,
 )
-from .documentation import DocumentationPage, DocumentSymbol
+from .documentation import DocumentationFile, DocumentationPage, DocumentSymbol
 from .extraction import DocumentText
 from .overview import WorldOverviewPage
 from .profiles import CountryProfileSection
@@ -23,6 +23,7 @@ __all__ = [
     "BestPracticeThematicArea",
     "CountryProfileSection",
     "DocumentSymbol",
+    "DocumentationFile",
     "DocumentText",
     "DocumentationPage",
     "Instrument",

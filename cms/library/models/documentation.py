@@ -1,5 +1,6 @@
 """Pages of the documentation library."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -31,6 +32,7 @@ class DocumentationPage(HeadlessPreviewMixin, Page):
         FieldPanel("meeting"),
         FieldPanel("summary"),
         FieldPanel("body"),
+        InlinePanel("original_files", label=_("Original documents, per language")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -43,6 +45,7 @@ class DocumentationPage(HeadlessPreviewMixin, Page):
         APIField("meeting"),
         APIField("summary"),
         APIField("body"),
+        APIField("original_files"),
     ]
     subpage_types = []
 
@@ -68,3 +71,39 @@ class DocumentSymbol(Orderable):
     @property
     def url(self):
         return undocs_url(self.symbol)
+
+
+class DocumentationFile(Orderable):
+    """The document as the UN issued it in one of its languages (usually a PDF)."""
+
+    page = ParentalKey(DocumentationPage, on_delete=models.CASCADE, related_name="original_files")
+    language = models.CharField(_("language"), max_length=7, choices=settings.LANGUAGES)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("language"), FieldPanel("document")]
+    api_fields = [APIField("language"), APIField("title"), APIField("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("original document")
+        verbose_name_plural = _("original documents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "language"], name="documentation_file_one_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.document} ({self.language})"
+
+    @property
+    def title(self):
+        return self.document.title
+
+    @property
+    def url(self):
+        return self.document.url
