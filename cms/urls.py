@@ -13,6 +13,8 @@ from cms.library import admin_guard as library_admin_guard
 
 urlpatterns = [
     path("admin/pages/<int:page_id>/<path:rest>", library_admin_guard.page_admin_view),
+    path("admin/pages/search/", library_admin_guard.page_search_view),
+    path("admin/pages/search/<path:rest>", library_admin_guard.page_search_view),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/national-reports/", include("cms.library.urls")),
     path("documents/", include(wagtaildocs_urls)),

@@ -38,3 +38,13 @@ def page_admin_view(request, page_id, rest=""):
     match = get_resolver("wagtail.admin.urls").resolve(f"/pages/{page_id}/{rest}")
     request.resolver_match = match
     return match.func(request, *match.args, **match.kwargs)
+
+
+def page_search_view(request, rest=""):
+    """Wagtail's page search lists every page a user may explore, other countries' draft
+    reports included; a national point of contact finds their reports in the explorer."""
+    if limited_to_country(request.user) is not None:
+        return forbidden()
+    match = get_resolver("wagtail.admin.urls").resolve(f"/pages/search/{rest}")
+    request.resolver_match = match
+    return match.func(request, *match.args, **match.kwargs)
