@@ -1,0 +1,85 @@
+"""Turn a parsed project listing into Project rows: all of it, or nothing."""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from cms.core.models import Country
+
+from .currency import rates
+from .importers.project_listing import ProjectStatus, parse_project_listing
+from .models import Project
+from .terms import terms
+
+# The listing's plain statuses, in IATI's activity statuses.
+STATUSES = {
+    ProjectStatus.PLANNED: Project.Status.PIPELINE,
+    ProjectStatus.ONGOING: Project.Status.IMPLEMENTATION,
+    ProjectStatus.COMPLETED: Project.Status.CLOSED,
+    ProjectStatus.CANCELLED: Project.Status.CANCELLED,
+    ProjectStatus.SUSPENDED: Project.Status.SUSPENDED,
+}
+
+
+class ListingRejected(Exception):
+    def __init__(self, problems):
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+@dataclass
+class ImportSummary:
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+
+
+def usd_per_unit():
+    return {code: 1 / rate for code, rate in rates().items()}
+
+
+def project_fields(record):
+    fields = {
+        "title": record.title,
+        "description": record.summary,
+        "expectations": record.expectations,
+        "objective": record.objective,
+        "accomplishments": record.accomplishments,
+        "partners": "\n".join(record.partners) or record.partners_text,
+        "start_date": record.start_date,
+        "end_date": record.end_date,
+        "funding_source": record.funding_source,
+        "division": record.implementing_division,
+        "amount": record.budget_amount,
+        "currency": record.budget_currency or "USD",
+        "comment": record.comment,
+        "original_language": "en",
+    }
+    if record.status is not None:
+        fields["status"] = STATUSES[record.status]
+    return fields
+
+
+def import_listing(text, *, implementing_organisation=None):
+    """Create or update one Project per record (by code). Raises ListingRejected, having
+    written nothing, when any value could not be read."""
+    result = parse_project_listing(
+        text,
+        implementing_organisation=implementing_organisation.name
+        if implementing_organisation
+        else "",
+        exchange_rates=usd_per_unit(),
+    )
+    if result.errors:
+        raise ListingRejected(result.errors)
+    summary = ImportSummary(warnings=result.warnings)
+    with transaction.atomic():
+        for record in result.records:
+            fields = project_fields(record)
+            if implementing_organisation is not None:
+                fields["implementing_organisation"] = implementing_organisation
+            project, created = Project.objects.update_or_create(code=record.code, defaults=fields)
+            project.full_clean()
+            project.focus_countries.set(terms(Country, record.focus_countries))
+            (summary.created if created else summary.updated).append(project)
+    return summary

@@ -1,0 +1,50 @@
+"""`manage.py import_project_listing`: the real listing in, all or nothing."""
+
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from assistance.models import Project
+
+pytestmark = pytest.mark.django_db
+
+LISTING = Path(__file__).parent / "importers" / "data" / "desa_project_listing.txt"
+
+
+def test_the_real_listing_imports_every_project_once(capsys, demo_site):
+    before = Project.objects.count()
+    call_command("import_project_listing", str(LISTING))
+    out = capsys.readouterr().out
+    assert "12 projects created, 0 updated, 5 warning(s)." in out
+    assert Project.objects.count() == before + 12
+
+    call_command("import_project_listing", str(LISTING))
+    assert "0 projects created, 12 updated" in capsys.readouterr().out
+    assert Project.objects.count() == before + 12
+    centre = Project.objects.get(code="INT13001")
+    assert centre.title == "Centre for Innovation on e-Government Development"
+    imported = Project.objects.filter(code__in=[centre.code, "INT/13/001", "PAN15X01"])
+    assert imported.count() == 3
+    assert Project.objects.filter(focus_countries__isnull=False).exists()
+    assert Project.objects.filter(amount_usd__gt=0).exists()
+
+
+def test_an_unknown_organisation_is_named(demo_site):
+    with pytest.raises(CommandError, match="Unknown organisation 'nobody'"):
+        call_command("import_project_listing", str(LISTING), "--organisation", "nobody")
+
+
+def test_a_listing_with_an_unreadable_value_imports_nothing(tmp_path, capsys, demo_site):
+    lines = LISTING.read_text(encoding="utf-8").splitlines()
+    budget_line = next(i for i, line in enumerate(lines) if line.startswith("Proposed Budget:"))
+    lines[budget_line] = "Proposed Budget: about a lot of money"
+    broken = tmp_path / "listing.txt"
+    broken.write_text("\n".join(lines), encoding="utf-8")
+    before = Project.objects.count()
+
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("import_project_listing", str(broken))
+    problems = capsys.readouterr().err
+    assert f"line {budget_line + 1}" in problems and "budget" in problems
+    assert Project.objects.count() == before
