@@ -39,6 +39,22 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo", "--no-admin", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def demo_for_transactional_tests(request):
+    """A transactional test empties the database when it ends; the next one reloads the demo.
+
+    (Tests in a rolled-back transaction keep the demo loaded once by `django_db_setup`.)
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    request.getfixturevalue("transactional_db")
+    from cms.core.models import HomePage
+
+    if not HomePage.objects.exists():
+        call_command("load_demo", "--no-admin", verbosity=0)
+
+
 @pytest.fixture
 def vocabularies(db):
     """The taxonomy in six languages (loaded for the whole session)."""
