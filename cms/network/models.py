@@ -11,6 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.instruments import Instrument
+
 from .rendering import render_markdown
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -43,10 +45,7 @@ class MemberProfile(models.Model):
         EXPERT = "expert", _("Expert")
         UN_STAFF = "un_staff", _("UN staff")
 
-    class Instrument(models.TextChoices):
-        POA = "poa", _("Programme of Action")
-        ITI = "iti", _("International Tracing Instrument")
-        BOTH = "both", _("Programme of Action and International Tracing Instrument")
+    Instrument = Instrument
 
     class Digest(models.TextChoices):
         NONE = "none", _("No digest")
@@ -66,7 +65,7 @@ class MemberProfile(models.Model):
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     instrument = models.CharField(
         _("instrument"),
-        max_length=4,
+        max_length=10,
         choices=Instrument.choices,
         blank=True,
         help_text=_("For national points of contact: the instrument they are appointed for."),
@@ -156,10 +155,7 @@ class PointOfContact(models.Model):
     and the secretariat only.
     """
 
-    class Instrument(models.TextChoices):
-        POA = "poa", _("Programme of Action")
-        ITI = "iti", _("International Tracing Instrument")
-        BOTH = "both", _("Programme of Action and International Tracing Instrument")
+    Instrument = Instrument
 
     class Scope(models.TextChoices):
         NATIONAL = "national", _("National")
@@ -168,7 +164,7 @@ class PointOfContact(models.Model):
     country = models.ForeignKey(
         "core.Country", verbose_name=_("country"), on_delete=models.CASCADE, related_name="+"
     )
-    instrument = models.CharField(_("instrument"), max_length=4, choices=Instrument.choices)
+    instrument = models.CharField(_("instrument"), max_length=10, choices=Instrument.choices)
     scope = models.CharField(
         _("national or regional"), max_length=8, choices=Scope.choices, default=Scope.NATIONAL
     )

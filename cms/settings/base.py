@@ -321,8 +321,7 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
     f"{name}StatusEnum": f"assistance.api.{name.upper()}_STATUSES"
     for name in ("Need", "Resource", "Match", "Project")
 } | {
-    "ReportInstrumentEnum": "cms.library.models.reports.Instrument",
-    "ContactInstrumentEnum": "cms.network.models.PointOfContact.Instrument",
+    "InstrumentEnum": "cms.core.instruments.Instrument",
 }
 # --- E-learning -----------------------------------------------------------------------------
 # xAPI statements are stored locally; with an endpoint set they are also sent to that LRS.

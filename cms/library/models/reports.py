@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.core.instruments import Instrument
 from cms.core.models import HeadlessPreviewMixin
 
 from ..forms import NationalReportForm
@@ -18,12 +19,6 @@ from ..panels import TextExtractionPanel
 from ..permissions import ReportIndexPermissionTester, ReportPermissionTester
 from ..report_blocks import ReportSectionsBlock
 from ..uploads import validate_report_document
-
-
-class Instrument(models.TextChoices):
-    POA = "poa", _("Programme of Action")
-    ITI = "iti", _("International Tracing Instrument")
-    BOTH = "poa_iti", _("Programme of Action and International Tracing Instrument")
 
 
 class ReportingCycle(models.Model):
