@@ -3,12 +3,14 @@
 Wagtail's admin turns a refused permission into a redirect to the dashboard. For the admin
 views of one page (`/admin/pages/<id>/...`), this guard answers a plain 403 instead when the
 page is a national report of a country the user does not represent, and hands every other
-request to Wagtail's own view unchanged.
+request to Wagtail's own view unchanged. The admin page search of a national point of
+contact leaves other countries' draft reports out.
 """
 
 from django.http import HttpResponseForbidden
 from django.urls import get_resolver
 from django.utils.translation import gettext as _
+from wagtail.admin.views.pages.search import SearchView
 
 from .models import NationalReportPage
 from .permissions import limited_to_country, may_handle_country
@@ -40,11 +42,33 @@ def page_admin_view(request, page_id, rest=""):
     return match.func(request, *match.args, **match.kwargs)
 
 
-def page_search_view(request, rest=""):
+def without_other_countries_drafts(pages, user):
+    limit = limited_to_country(user)
+    if limit is None:
+        return pages
+    others = NationalReportPage.objects.exclude(country__code=limit).filter(live=False)
+    return pages.exclude(pk__in=others.values("pk"))
+
+
+class CountryLimitedPageSearchView(SearchView):
     """Wagtail's page search lists every page a user may explore, other countries' draft
-    reports included; a national point of contact finds their reports in the explorer."""
-    if limited_to_country(request.user) is not None:
-        return forbidden()
+    reports included: for a national point of contact those are taken out, also from the
+    per-type counts Wagtail computes on `all_pages`."""
+
+    def annotate_queryset(self, pages):
+        user = self.request.user
+        self.all_pages = without_other_countries_drafts(self.all_pages, user)
+        return super().annotate_queryset(without_other_countries_drafts(pages, user))
+
+
+search_pages = CountryLimitedPageSearchView.as_view()
+search_page_results = CountryLimitedPageSearchView.as_view(results_only=True)
+
+
+def page_search_view(request, rest=""):
     match = get_resolver("wagtail.admin.urls").resolve(f"/pages/search/{rest}")
     request.resolver_match = match
-    return match.func(request, *match.args, **match.kwargs)
+    if limited_to_country(request.user) is None:
+        return match.func(request, *match.args, **match.kwargs)
+    view = search_page_results if match.url_name == "search_results" else search_pages
+    return view(request, *match.args, **match.kwargs)

@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from cms.core.models import Country
 
 from . import views
-from .admin_guard import forbidden
+from .admin_guard import forbidden, without_other_countries_drafts
 from .models import DocumentText, NationalReportFile, NationalReportPage, ReportingCycle
 from .permissions import limited_to_country
 
@@ -95,14 +95,6 @@ def refuse_reports_for_other_countries(request, parent_page, page_class):
 def refuse_moving_a_report_to_another_country(request, page):
     if isinstance(page, NationalReportPage) and posted_country_is_refused(request):
         return forbidden()
-
-
-def without_other_countries_drafts(pages, user):
-    limit = limited_to_country(user)
-    if limit is None:
-        return pages
-    others = NationalReportPage.objects.exclude(country__code=limit).filter(live=False)
-    return pages.exclude(pk__in=others.values("pk"))
 
 
 @hooks.register("construct_explorer_page_queryset")
