@@ -30,7 +30,7 @@ from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from cms.api.languages import LANGUAGE_CODES, language_or_default
-from cms.api.schema import LOCALE
+from cms.api.schema import ERROR, LOCALE
 from cms.core.models import (
     AssistanceForm,
     Country,
@@ -993,12 +993,20 @@ class CoverageView(APIView):
             OpenApiParameter("theme", str, description="Thematic area code"),
             OpenApiParameter("country", str, description="ISO alpha-2 code"),
             OpenApiParameter("year", {"type": "integer", "minimum": 1990, "maximum": 2100}),
+            OpenApiParameter(
+                "format",
+                str,
+                enum=["json", *reports.FORMATS],
+                description="json (default), or the report as a csv, xlsx or pdf file "
+                "(Content-Disposition names it coverage-<locale>.<format>).",
+            ),
         ],
         responses={
             (200, "application/json"): COVERAGE,
             (200, "text/csv"): OpenApiTypes.STR,
             (200, reports.CONTENT_TYPES["xlsx"]): OpenApiTypes.BINARY,
             (200, reports.CONTENT_TYPES["pdf"]): OpenApiTypes.BINARY,
+            (400, "application/json"): ERROR,
         },
     )
     def get(self, request):
