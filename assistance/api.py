@@ -1,4 +1,4 @@
-"""/api/v2/needs/, resources/, matches/, projects/ and assistance/coverage/ (JSON, CSV, XLSX, PDF).
+"""/api/v2/needs/, resources/, matches/, projects/ and assistance/coverage/.
 
 Taxonomy terms are named by code (`country: "KE"`, `themes: ["marking"]`); `names` gives
 each code's name in the requested language. Titles and descriptions come in the requested
