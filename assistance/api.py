@@ -13,20 +13,24 @@ from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
     extend_schema_field,
     inline_serializer,
 )
-from rest_framework import permissions, serializers, status, viewsets
+from rest_framework import permissions, renderers, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from cms.api.languages import LANGUAGE_CODES, language_or_default
-from cms.api.schema import LOCALE
+from cms.api.schema import ERROR, LOCALE
 from cms.core.models import (
     AssistanceForm,
     Country,
@@ -38,7 +42,7 @@ from cms.core.models import (
 )
 from cms.library.models import NationalReportPage
 
-from . import coverage
+from . import coverage, reports
 from . import permissions as rules
 from .currency import currency_choices
 from .matching.explain import explain
@@ -933,11 +937,53 @@ class CoverageFilter(django_filters.FilterSet):
         return in_region("country__")(queryset, name, value)
 
 
+class CoverageFileRenderer(renderers.BaseRenderer):
+    """The coverage report as a file, in the language the view answered in."""
+
+    charset = None
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return reports.export(data, self.format, data["requested_locale"])
+
+
+class CoverageCsvRenderer(CoverageFileRenderer):
+    media_type, format, charset = "text/csv", "csv", "utf-8"
+
+
+class CoverageXlsxRenderer(CoverageFileRenderer):
+    media_type, format = reports.CONTENT_TYPES["xlsx"], "xlsx"
+
+
+class CoveragePdfRenderer(CoverageFileRenderer):
+    media_type, format = reports.CONTENT_TYPES["pdf"], "pdf"
+
+
+class FilesByFormatOnly(DefaultContentNegotiation):
+    """A file only when `?format=` asks for one: the answer then never depends on Accept,
+    which the shared API cache does not key on."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        if not (format_suffix or request.query_params.get(self.settings.URL_FORMAT_OVERRIDE)):
+            renderers = [r for r in renderers if not isinstance(r, CoverageFileRenderer)]
+        return super().select_renderer(request, renderers, format_suffix)
+
+
 class CoverageView(APIView):
-    """Coverage by region and thematic area, for the informal meetings of interested States."""
+    """Coverage by region and thematic area, for the informal meetings of interested States.
+
+    JSON by default; `?format=csv`, `xlsx` or `pdf` gives the report as a file, with the same
+    figures (what the reader may see) and headings in the language asked for.
+    """
 
     permission_classes = [permissions.AllowAny]
     filterset_class = CoverageFilter
+    renderer_classes = [
+        *api_settings.DEFAULT_RENDERER_CLASSES,
+        CoverageCsvRenderer,
+        CoverageXlsxRenderer,
+        CoveragePdfRenderer,
+    ]
+    content_negotiation_class = FilesByFormatOnly
 
     @extend_schema(
         operation_id="assistance_coverage",
@@ -947,8 +993,21 @@ class CoverageView(APIView):
             OpenApiParameter("theme", str, description="Thematic area code"),
             OpenApiParameter("country", str, description="ISO alpha-2 code"),
             OpenApiParameter("year", {"type": "integer", "minimum": 1990, "maximum": 2100}),
+            OpenApiParameter(
+                "format",
+                str,
+                enum=["json", *reports.FORMATS],
+                description="json (default), or the report as a csv, xlsx or pdf file "
+                "(Content-Disposition names it coverage-<locale>.<format>).",
+            ),
         ],
-        responses={200: COVERAGE},
+        responses={
+            (200, "application/json"): COVERAGE,
+            (200, "text/csv"): OpenApiTypes.STR,
+            (200, reports.CONTENT_TYPES["xlsx"]): OpenApiTypes.BINARY,
+            (200, reports.CONTENT_TYPES["pdf"]): OpenApiTypes.BINARY,
+            (400, "application/json"): ERROR,
+        },
     )
     def get(self, request):
         language = language_or_default(request)
@@ -958,4 +1017,20 @@ class CoverageView(APIView):
         with translation.override(language):
             report = coverage.build(filterset.qs, language)
         report["requested_locale"] = language
-        return Response(report, status=status.HTTP_200_OK)
+        response = Response(report, status=status.HTTP_200_OK)
+        file_format = getattr(request.accepted_renderer, "format", None)
+        if file_format in reports.FORMATS:
+            response["Content-Disposition"] = (
+                f'attachment; filename="{reports.filename(file_format, language)}"'
+            )
+        return response
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # Errors are answered in JSON, whatever file was asked for.
+        if response.status_code >= 400 and isinstance(
+            getattr(response, "accepted_renderer", None), CoverageFileRenderer
+        ):
+            response.accepted_renderer = JSONRenderer()
+            response.accepted_media_type = JSONRenderer.media_type
+        return response

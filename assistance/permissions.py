@@ -16,6 +16,8 @@ from cms.accounts import roles
 from .models import Match, Need, Resource
 
 NPC_EDITABLE_STATUSES = {Need.Status.DRAFT, Need.Status.SUBMITTED}
+# A national point of contact deletes only what nobody else has acted on yet.
+NPC_DELETABLE_STATUSES = {Need.Status.DRAFT}
 # Steps of the need lifecycle a national point of contact takes for its own country.
 NPC_TRANSITIONS = {
     (Need.Status.DRAFT, Need.Status.SUBMITTED),
@@ -59,6 +61,15 @@ def can_edit_need(user, need):
     if roles.is_secretariat(user):
         return True
     return speaks_for_country(user, need.country.code) and need.status in NPC_EDITABLE_STATUSES
+
+
+def npc_status_choices(user, need):
+    """The statuses a national point of contact may give a need in a form: its own and the
+    next steps the lifecycle allows them (draft or submitted for a new need)."""
+    if need is None or need.pk is None:
+        return [Need.Status.DRAFT, Need.Status.SUBMITTED]
+    steps = [status for status in Need.Status if status != need.status]
+    return [need.status] + [status for status in steps if can_move_need(user, need, status)]
 
 
 def can_see_need_contact(user, need):

@@ -1,19 +1,21 @@
-"""Admin screens: the match review queue and the coverage report export."""
+"""Admin screens: the match review queue, the coverage report and its downloads."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from cms.api.languages import LANGUAGE_CODES
 
-from . import coverage
+from . import coverage, reports
 from . import permissions as rules
 from .matching.explain import explain
 from .models import Match
+from .reports import pdf, sections
 
 OPEN_STATUSES = [Match.Status.PROPOSED, Match.Status.UNDER_DISCUSSION, Match.Status.AGREED]
 
@@ -67,14 +69,51 @@ def review_matches(request):
     )
 
 
-def coverage_csv(request):
-    """The region x theme coverage table as CSV, in the language asked for (?locale=)."""
-    language = request.GET.get("locale", "en")
-    if language not in LANGUAGE_CODES:
-        language = "en"
+def preferred_language(request):
+    """The language of the user's reports: their profile's, else the admin's, else English."""
+    profile = getattr(request.user, "poaiss_profile", None)
+    for code in (getattr(profile, "preferred_language", None), request.LANGUAGE_CODE):
+        if code in LANGUAGE_CODES:
+            return code
+    return "en"
+
+
+def requested_language(request):
+    language = request.GET.get("locale")
+    return language if language in LANGUAGE_CODES else preferred_language(request)
+
+
+def coverage_report(request):
+    """The coverage figures the user may see, with downloads in any of the six languages."""
+    language = request.LANGUAGE_CODE if request.LANGUAGE_CODE in LANGUAGE_CODES else "en"
+    report = coverage.build(coverage.counted_needs(request.user), language)
+    return TemplateResponse(
+        request,
+        "assistance/admin/coverage.html",
+        {
+            "report": report,
+            "labels": sections.titles(),
+            "headline": sections.headline_rows(report),
+            "coverage_headings": sections.coverage_headings(),
+            "coverage_rows": sections.coverage_rows(report),
+            "heat_map": pdf.heat_map(report),
+            "languages": [(code, get_language_info(code)["name_local"]) for code in LANGUAGE_CODES],
+            "selected_language": preferred_language(request),
+            "formats": reports.FORMATS,
+        },
+    )
+
+
+def coverage_export(request, file_format="csv"):
+    """The coverage report as a CSV, XLSX or PDF file, in the language asked for (?locale=)."""
+    file_format = request.GET.get("format", file_format)
+    if file_format not in reports.FORMATS:
+        raise Http404
+    language = requested_language(request)
     with translation.override(language):
         report = coverage.build(coverage.counted_needs(request.user), language)
-        body = coverage.as_csv(report)
-    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="coverage-{language}.csv"'
+    body = reports.export(report, file_format, language)
+    response = HttpResponse(body, content_type=reports.CONTENT_TYPES[file_format])
+    filename = reports.filename(file_format, language)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -7,14 +7,16 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser as snippet_chooser
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.accounts import roles
 from cms.core.models import Country, ThematicArea
 
-from . import coverage, views
-from . import permissions as rules
-from .forms import AssistanceAdminForm
+from . import coverage, reports, views
+from .admin_policies import POLICIES, ScopedObjectMixin
+from .forms import AssistanceAdminForm, NeedAdminForm, ResourceAdminForm
 from .models import Match, Need, Project, Resource
 from .terms import source_terms
 
@@ -44,7 +46,78 @@ class ResourceFilterSet(WagtailFilterSet):
         fields = ["status", "kind", "is_global", "rolling", "themes"]
 
 
-class NeedViewSet(SnippetViewSet):
+class ScopedEditView(ScopedObjectMixin, snippet_views.EditView):
+    object_action = "change"
+
+
+class ScopedDeleteView(ScopedObjectMixin, snippet_views.DeleteView):
+    object_action = "delete"
+
+
+class ScopedCopyView(ScopedObjectMixin, snippet_views.CopyView):
+    pass
+
+
+class ScopedInspectView(ScopedObjectMixin, snippet_views.InspectView):
+    pass
+
+
+class ScopedUsageView(ScopedObjectMixin, snippet_views.UsageView):
+    pass
+
+
+class ScopedHistoryView(ScopedObjectMixin, snippet_views.HistoryView):
+    pass
+
+
+class ScopedChooseView(snippet_chooser.ChooseView):
+    def get_object_list(self):
+        return self.model_class.snippet_viewset.get_queryset(self.request)
+
+
+class ScopedChooseResultsView(snippet_chooser.ChooseResultsView):
+    def get_object_list(self):
+        return self.model_class.snippet_viewset.get_queryset(self.request)
+
+
+class ScopedChosenView(snippet_chooser.SnippetChosenView):
+    def get_object(self, pk):
+        return self.model_class.snippet_viewset.get_queryset(self.request).get(pk=pk)
+
+
+class ScopedChosenMultipleView(snippet_chooser.SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return self.model_class.snippet_viewset.get_queryset(self.request).filter(pk__in=pks)
+
+
+class ScopedChooserViewSet(snippet_chooser.SnippetChooserViewSet):
+    choose_view_class = ScopedChooseView
+    choose_results_view_class = ScopedChooseResultsView
+    chosen_view_class = ScopedChosenView
+    chosen_multiple_view_class = ScopedChosenMultipleView
+
+
+class ScopedViewSet(SnippetViewSet):
+    """The rules of `admin_policies`: lists, choosers and each object's pages show only what
+    the user may see, and offer only what the user may do."""
+
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    copy_view_class = ScopedCopyView
+    inspect_view_class = ScopedInspectView
+    usage_view_class = ScopedUsageView
+    history_view_class = ScopedHistoryView
+    chooser_viewset_class = ScopedChooserViewSet
+
+    @property
+    def permission_policy(self):
+        return POLICIES[self.model](self.model)
+
+    def get_queryset(self, request):
+        return self.permission_policy.visible(request.user)
+
+
+class NeedViewSet(ScopedViewSet):
     model = Need
     icon = "help"
     menu_label = _("Needs")
@@ -67,14 +140,14 @@ class NeedViewSet(SnippetViewSet):
             FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")]),
             FieldPanel("translations"),
         ],
-        base_form_class=AssistanceAdminForm,
+        base_form_class=NeedAdminForm,
     )
 
     def get_queryset(self, request):
-        return rules.visible_needs(request.user, Need.objects.select_related("country"))
+        return super().get_queryset(request).select_related("country")
 
 
-class ResourceViewSet(SnippetViewSet):
+class ResourceViewSet(ScopedViewSet):
     model = Resource
     icon = "tasks"
     menu_label = _("Resources")
@@ -120,14 +193,14 @@ class ResourceViewSet(SnippetViewSet):
             FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")]),
             FieldPanel("translations"),
         ],
-        base_form_class=AssistanceAdminForm,
+        base_form_class=ResourceAdminForm,
     )
 
     def get_queryset(self, request):
-        return rules.visible_resources(request.user, Resource.objects.select_related("provider"))
+        return super().get_queryset(request).select_related("provider")
 
 
-class ProjectViewSet(SnippetViewSet):
+class ProjectViewSet(ScopedViewSet):
     model = Project
     icon = "clipboard-list"
     menu_label = _("Projects")
@@ -158,7 +231,7 @@ class ProjectViewSet(SnippetViewSet):
     )
 
 
-class MatchViewSet(SnippetViewSet):
+class MatchViewSet(ScopedViewSet):
     model = Match
     icon = "link"
     menu_label = _("Matches")
@@ -175,7 +248,7 @@ class MatchViewSet(SnippetViewSet):
     )
 
     def get_queryset(self, request):
-        return rules.visible_matches(request.user, Match.objects.select_related("need"))
+        return super().get_queryset(request).select_related("need")
 
 
 class AssistanceViewSetGroup(SnippetViewSetGroup):
@@ -192,13 +265,35 @@ register_snippet(AssistanceViewSetGroup)
 def register_admin_urls():
     return [
         path("assistance/review/", views.review_matches, name="assistance_review"),
-        path("assistance/coverage.csv", views.coverage_csv, name="assistance_coverage_csv"),
+        path("assistance/coverage/", views.coverage_report, name="assistance_coverage"),
+        path(
+            "assistance/coverage/export/", views.coverage_export, name="assistance_coverage_export"
+        ),
+        # The first address of the CSV download, kept for existing links.
+        path("assistance/coverage.csv", views.coverage_export, name="assistance_coverage_csv"),
     ]
 
 
 class SecretariatMenuItem(MenuItem):
     def is_shown(self, request):
         return roles.is_secretariat(request.user)
+
+
+class AssistanceRoleMenuItem(MenuItem):
+    def is_shown(self, request):
+        user = request.user
+        return (
+            roles.is_secretariat(user)
+            or roles.is_national_point_of_contact(user)
+            or (roles.is_donor(user))
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def register_coverage_menu_item():
+    return AssistanceRoleMenuItem(
+        _("Coverage report"), reverse("assistance_coverage"), icon_name="table", order=251
+    )
 
 
 @hooks.register("register_admin_menu_item")
@@ -222,7 +317,12 @@ class CoveragePanel(Component):
         report = coverage.build(
             coverage.counted_needs(self.request.user), self.request.LANGUAGE_CODE
         )
-        return {"totals": report["totals"], "unmatched": len(report["unmatched_needs"])}
+        return {
+            "totals": report["totals"],
+            "unmatched": len(report["unmatched_needs"]),
+            "formats": reports.FORMATS,
+            "language": views.preferred_language(self.request),
+        }
 
 
 @hooks.register("construct_homepage_panels")

@@ -107,7 +107,7 @@ class ApiCacheMiddleware:
         headers = {
             name: value
             for name, value in response.items()
-            if name.lower() in ("content-type", "content-language", "allow")
+            if name.lower() in ("content-type", "content-language", "content-disposition", "allow")
         }
         return {"status": response.status_code, "content": response.content, "headers": headers}
 

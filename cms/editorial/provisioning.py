@@ -23,7 +23,6 @@ from wagtail.models import (
 )
 
 from cms.accounts.roles import (
-    DONORS,
     NATIONAL_POINTS_OF_CONTACT,
     PUBLISHERS,
     REVIEWERS,
@@ -78,9 +77,8 @@ def locale_home_pages():
 
 def grant_model_permissions(groups):
     access_admin = permissions("wagtailadmin", "access_admin")
-    for name, group in groups.items():
-        if name != DONORS:  # donors work through the API until their admin screens exist
-            group.permissions.add(*access_admin)
+    for group in groups.values():
+        group.permissions.add(*access_admin)
 
     submit_translation = permissions("wagtail_localize", "submit_translation")
     for group in [*editor_groups(groups), groups[PUBLISHERS]]:
