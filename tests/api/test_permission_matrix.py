@@ -3,12 +3,16 @@
 The `world` fixture plants sensitive records, each carrying a unique marker string: a draft
 page, a newer draft of a live page, a page for signed-in users only, a private document, a
 members-only network thread, the contact details of a point of contact, needs and national
-report drafts of two countries, draft resources of two donors. `MARKERS` says who may read
-each one. Every GET endpoint of the schema has rows in `READS` (a new endpoint without a row
-fails `test_every_get_endpoint_has_a_row`); each row states the status each role gets and,
-whatever the endpoint, no response may carry a marker its reader may not see. The reads run
-with the shared response cache off and on: a signed-in answer is never served to anyone else.
-`WRITES` does the same for the write endpoints, one request per role on a fresh database.
+report drafts (and a draft's file) of two countries, draft resources of two donors. `MARKERS`
+says who may read each one. Every GET endpoint of the schema has rows in `READS` (a new
+endpoint without a row fails `test_every_get_endpoint_has_a_row`); each row states the status
+each role gets and, whatever the endpoint, no response may carry a marker its reader may not
+see. The reads run with the shared response cache off and on: a signed-in answer is never
+served to anyone else. `WRITES` does the same for every write endpoint, one request per role,
+each test rolled back before the next.
+
+Roles: anonymous; learner (any signed-in user); network member; national point of contact of
+Kenya; donor speaking for UNSCAR; secretariat (signed in to the admin, with a session).
 """
 
 from dataclasses import dataclass, field
