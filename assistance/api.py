@@ -337,6 +337,17 @@ class NeedViewSet(AssistanceViewSet):
         )
         return rules.visible_needs(self.request.user, queryset).order_by("-created_at", "-pk")
 
+    # Who may not write at all is refused (403) before their input is judged (400).
+    def create(self, request, *args, **kwargs):
+        if not rules.can_create_need(request.user):
+            raise PermissionDenied(_("Only national points of contact and the secretariat."))
+        return super().create(request, *args, **kwargs)
+
+    def update(self, request, *args, **kwargs):
+        if not rules.can_edit_need(request.user, self.get_object()):
+            raise PermissionDenied(_("You may not edit this need."))
+        return super().update(request, *args, **kwargs)
+
     def perform_create(self, serializer):
         user = self.request.user
         if not rules.can_create_need(user):
@@ -577,6 +588,17 @@ class ResourceViewSet(AssistanceViewSet):
             "eligible_applicant_types",
         )
         return rules.visible_resources(self.request.user, queryset).order_by("-created_at", "-pk")
+
+    # Who may not write at all is refused (403) before their input is judged (400).
+    def create(self, request, *args, **kwargs):
+        if not rules.can_create_resource(request.user):
+            raise PermissionDenied(_("Only donors and the secretariat describe resources."))
+        return super().create(request, *args, **kwargs)
+
+    def update(self, request, *args, **kwargs):
+        if not rules.can_edit_resource(request.user, self.get_object()):
+            raise PermissionDenied(_("You may not edit this resource."))
+        return super().update(request, *args, **kwargs)
 
     def perform_create(self, serializer):
         if not rules.can_create_resource(self.request.user):

@@ -24,6 +24,38 @@ const WORDS = {
             ru: "Материалы из API PoA-ISS:", ar: "محتوى من واجهة برمجة تطبيقات PoA-ISS:", "zh-hans": "内容来自 PoA-ISS API：" },
   error: { en: "The content could not be loaded.", fr: "Le contenu n’a pas pu être chargé.", es: "No se pudo cargar el contenido.",
            ru: "Не удалось загрузить материалы.", ar: "تعذر تحميل المحتوى.", "zh-hans": "无法加载内容。" },
+  // Best practices
+  themes: { en: "Thematic areas", fr: "Domaines thématiques", es: "Áreas temáticas", ru: "Тематические области",
+            ar: "المجالات المواضيعية", "zh-hans": "专题领域" },
+  modules: { en: "MOSAIC modules", fr: "Modules MOSAIC", es: "Módulos MOSAIC", ru: "Модули MOSAIC",
+             ar: "وحدات MOSAIC", "zh-hans": "MOSAIC 模块" },
+  global: { en: "Global", fr: "Mondial", es: "Mundial", ru: "Глобальный уровень", ar: "عالمي", "zh-hans": "全球" },
+  sourceOrganisation: { en: "Source", fr: "Source", es: "Fuente", ru: "Источник", ar: "المصدر", "zh-hans": "来源" },
+  related: { en: "Related pages", fr: "Pages connexes", es: "Páginas relacionadas", ru: "Связанные страницы",
+             ar: "صفحات ذات صلة", "zh-hans": "相关页面" },
+  // Country profiles
+  profile: { en: "Country profile", fr: "Profil de pays", es: "Perfil de país", ru: "Страновой профиль",
+             ar: "موجز قطري", "zh-hans": "国家概况" },
+  timeline: { en: "Reporting timeline", fr: "Chronologie des rapports", es: "Cronología de los informes",
+              ru: "Хронология докладов", ar: "الجدول الزمني للتقارير", "zh-hans": "报告时间表" },
+  excerpts: { en: "Latest excerpts", fr: "Extraits les plus récents", es: "Extractos más recientes",
+              ru: "Последние выдержки", ar: "أحدث المقتطفات", "zh-hans": "最新摘录" },
+  email: { en: "E-mail", fr: "Courriel", es: "Correo electrónico", ru: "Электронная почта", ar: "البريد الإلكتروني",
+           "zh-hans": "电子邮件" },
+  telephone: { en: "Telephone", fr: "Téléphone", es: "Teléfono", ru: "Телефон", ar: "الهاتف", "zh-hans": "电话" },
+  title: { en: "Title", fr: "Titre", es: "Título", ru: "Название", ar: "العنوان", "zh-hans": "标题" },
+  status: { en: "Status", fr: "Statut", es: "Estado", ru: "Статус", ar: "الحالة", "zh-hans": "状态" },
+  amount: { en: "Amount (US$)", fr: "Montant (dollars É.-U.)", es: "Monto (dólares EE. UU.)", ru: "Сумма (долл. США)",
+            ar: "المبلغ (بدولارات الولايات المتحدة)", "zh-hans": "金额（美元）" },
+  code: { en: "Code", fr: "Code", es: "Código", ru: "Код", ar: "الرمز", "zh-hans": "编号" },
+  period: { en: "Period", fr: "Période", es: "Período", ru: "Период", ar: "الفترة", "zh-hans": "期间" },
+  year: { en: "Year", fr: "Année", es: "Año", ru: "Год", ar: "السنة", "zh-hans": "年份" },
+  seized: { en: "Weapons seized", fr: "Armes saisies", es: "Armas incautadas", ru: "Изъято единиц оружия",
+            ar: "الأسلحة المضبوطة", "zh-hans": "缴获武器" },
+  traced: { en: "Weapons traced", fr: "Armes tracées", es: "Armas rastreadas", ru: "Отслежено единиц оружия",
+            ar: "الأسلحة المقتفى أثرها", "zh-hans": "追查武器" },
+  nothing: { en: "Nothing to show yet.", fr: "Rien à afficher pour l’instant.", es: "Nada que mostrar por ahora.",
+             ru: "Пока нет сведений.", ar: "لا يوجد ما يُعرض بعد.", "zh-hans": "暂无内容。" },
 };
 
 const params = new URLSearchParams(window.location.search);
@@ -69,16 +101,89 @@ async function get(path, query = {}) {
   return response.json();
 }
 
+// Text in another language than the page's (an English fallback) says so, for screen readers.
+function inLanguage(node, language) {
+  if (language && language !== locale) {
+    node.setAttribute("lang", language);
+    node.setAttribute("dir", RIGHT_TO_LEFT.has(language) ? "rtl" : "ltr");
+  }
+  return node;
+}
+
+function link(url, text) {
+  return /^https?:\/\//.test(url || "") ? element("a", { href: url }, text) : element("span", {}, text);
+}
+
+function renderTable(table) {
+  const node = element("table", {});
+  if (table.caption) node.append(element("caption", {}, table.caption));
+  const head = element("tr", {});
+  table.columns.forEach((column) => head.append(element("th", { scope: "col" }, column.heading || "")));
+  node.append(element("thead", {}, head));
+  const body = element("tbody", {});
+  for (const row of table.rows) {
+    const line = element("tr", {});
+    row.values.forEach((value, index) => {
+      const cell = element("td", {});
+      if (value && typeof value === "object") cell.append(link(value.url, value.symbol));
+      else if (table.columns[index].type === "rich_text") cell.append(safeHtml(value || ""));
+      else cell.append(value === null || value === undefined ? "" : String(value));
+      line.append(cell);
+    });
+    body.append(line);
+  }
+  node.append(body);
+  return node;
+}
+
+const BLOCKS = {
+  heading: (value) => element(value.level || "h2", {}, value.text),
+  paragraph: (value) => safeHtml(value),
+  quote: (value) => {
+    const quote = element("blockquote", {}, element("p", {}, value.text));
+    if (value.attribution) quote.append(element("footer", {}, value.attribution));
+    return quote;
+  },
+  callout: (value) => {
+    const box = element("aside", { class: `callout ${value.tone}` });
+    if (value.title) box.append(element("p", { class: "callout-title" }, element("strong", {}, value.title)));
+    box.append(safeHtml(value.text));
+    return box;
+  },
+  key_figure: (value) => element("p", { class: "key-figure" },
+    element("strong", {}, `${value.value}${value.unit ? " " + value.unit : ""}`), " ", value.label),
+  image: (value) => {
+    if (!value.image) return "";
+    const rendition = Object.values(value.image.renditions)[0];
+    const figure = element("figure", {}, element("img", { src: rendition.url, alt: value.alt_text || "",
+      width: rendition.width, height: rendition.height }));
+    if (value.caption) figure.append(element("figcaption", {}, value.caption));
+    return figure;
+  },
+  document: (value) => value.document ? element("p", {}, link(value.document.url, value.label)) : "",
+  embed: (value) => element("p", {}, link(value.url, value.caption || value.url)),
+  table: renderTable,
+  footnotes: (notes) => {
+    const list = element("ol", { class: "footnotes" });
+    notes.forEach((note) => list.append(element("li", { id: `note-${note.number}` }, safeHtml(note.text))));
+    return list;
+  },
+  country: (term) => term ? element("p", {}, element("a", { href: `#/countries/${term.code}` }, term.name)) : "",
+  thematic_area: (term) => term ? inLanguage(element("p", { class: "term" }, term.name), term.locale) : "",
+  accordion: (value) => {
+    const fragment = document.createDocumentFragment();
+    if (value.heading) fragment.append(element("h2", {}, value.heading));
+    for (const item of value.items) {
+      fragment.append(element("details", {}, element("summary", {}, item.question), safeHtml(item.answer)));
+    }
+    return fragment;
+  },
+};
+
 function renderBody(blocks) {
   const fragment = document.createDocumentFragment();
   for (const block of blocks || []) {
-    if (block.type === "heading") fragment.append(element(block.value.level || "h2", {}, block.value.text));
-    else if (block.type === "paragraph") fragment.append(safeHtml(block.value));
-    else if (block.type === "quote") {
-      const quote = element("blockquote", {}, element("p", {}, block.value.text));
-      if (block.value.attribution) quote.append(element("footer", {}, block.value.attribution));
-      fragment.append(quote);
-    }
+    if (BLOCKS[block.type]) fragment.append(BLOCKS[block.type](block.value));
   }
   return fragment;
 }
@@ -101,8 +206,43 @@ async function showHome() {
   ];
 }
 
+function termList(terms, withCode = false) {
+  const list = element("ul", { class: "terms" });
+  for (const term of terms) {
+    const item = element("li", {});
+    if (withCode) item.append(element("span", { class: "code", dir: "ltr" }, term.code), " ");
+    item.append(term.name);
+    list.append(item);
+  }
+  return list;
+}
+
+// A best practice: what it relates to (thematic areas, MOSAIC modules, region, source), then
+// its text and the pages it points to.
+function showBestPractice(page) {
+  const facts = element("dl", { class: "facts" },
+    element("dt", {}, say("themes")), element("dd", {}, termList(page.themes)),
+    element("dt", {}, say("modules")), element("dd", {}, termList(page.modules, true)),
+    element("dt", {}, say("region")), element("dd", { class: "regions" }, page.region_term ? page.region_term.name : say("global")));
+  if (page.source) {
+    const source = page.source.acronym ? `${page.source.name} (${page.source.acronym})` : page.source.name;
+    facts.append(element("dt", {}, say("sourceOrganisation")), element("dd", { class: "source" }, source));
+  }
+  const parts = [
+    element("h1", {}, page.title), fallbackNotice(page.meta),
+    element("p", { class: "intro" }, page.summary || ""), facts, renderBody(page.body),
+  ];
+  if (page.related && page.related.length) {
+    const list = element("ul", {});
+    page.related.forEach((item) => list.append(element("li", {}, element("a", { href: `#/pages/${item.id}` }, item.title))));
+    parts.push(section("related", say("related"), list));
+  }
+  return parts;
+}
+
 async function showPage(id) {
-  const page = await get(`/api/v2/pages/${id}/`);
+  const page = await get(`/api/v2/pages/${encodeURIComponent(id)}/`);
+  if (page.meta.type === "library.BestPracticePage") return showBestPractice(page);
   const parts = [element("h1", {}, page.title), fallbackNotice(page.meta)];
   if (page.symbols && page.symbols.length) {
     const symbols = element("p", { class: "symbols" }, say("symbol") + ": ");
@@ -124,15 +264,122 @@ async function showPage(id) {
   return parts;
 }
 
+function section(name, heading, ...content) {
+  const id = `section-${name}`;
+  return element("section", { class: name, "aria-labelledby": id }, element("h2", { id }, heading), ...content);
+}
+
+function nothing() {
+  return element("p", { class: "empty" }, say("nothing"));
+}
+
+function table(caption, headings, rows) {
+  const node = element("table", {}, element("caption", {}, caption));
+  const head = element("tr", {});
+  headings.forEach((heading) => head.append(element("th", { scope: "col" }, heading)));
+  node.append(element("thead", {}, head));
+  const body = element("tbody", {});
+  rows.forEach((cells) => body.append(element("tr", {}, ...cells.map((cell) => element("td", {}, cell)))));
+  node.append(body);
+  return node;
+}
+
+const number = (value) => new Intl.NumberFormat(locale).format(Number(value));
+
+function excerptContent(item) {
+  const excerpt = item.excerpt;
+  if (typeof excerpt === "string") return element("p", {}, excerpt);
+  if (Array.isArray(excerpt)) {  // laws
+    const list = element("ul", {});
+    for (const law of excerpt) {
+      const entry = element("li", {}, inLanguage(link(law.link, law.original_title), "en"));
+      if (law.english_title && law.english_title !== law.original_title) entry.append(" — ", inLanguage(element("span", {}, law.english_title), "en"));
+      if (law.date) entry.append(` (${law.date})`);
+      list.append(entry);
+    }
+    return list;
+  }
+  if ("seized" in excerpt) {  // SDG 16.4.2 data
+    return element("dl", {},
+      element("dt", {}, say("year")), element("dd", {}, String(excerpt.year ?? "—")),
+      element("dt", {}, say("seized")), element("dd", {}, excerpt.seized == null ? "—" : number(excerpt.seized)),
+      element("dt", {}, say("traced")), element("dd", {}, excerpt.traced == null ? "—" : number(excerpt.traced)));
+  }
+  const fragment = document.createDocumentFragment();  // international assistance
+  if (excerpt.narrative) fragment.append(element("p", {}, excerpt.narrative));
+  const list = element("ul", {});
+  for (const need of excerpt.needs || []) {
+    const names = [need.thematic_area, need.assistance_form].filter(Boolean).map((term) => term.name).join(", ");
+    list.append(element("li", {}, element("strong", {}, names), names ? " — " : "", need.description || ""));
+  }
+  if (list.childNodes.length) fragment.append(list);
+  return fragment;
+}
+
+const PROFILE_SECTIONS = {
+  reports: (data) => {
+    const timeline = element("ol", { class: "timeline" });
+    for (const report of data.timeline) {
+      timeline.append(element("li", {}, element("span", { dir: "ltr" }, `${report.cycle} (${report.year})`), " ",
+        inLanguage(element("a", { href: `#/pages/${report.report_id}` }, report.title), report.locale)));
+    }
+    const excerpts = element("div", { class: "excerpts" });
+    for (const item of data.excerpts) excerpts.append(element("h4", {}, item.label), excerptContent(item));
+    return [element("h3", {}, say("timeline")), timeline, element("h3", {}, say("excerpts")), excerpts];
+  },
+  contacts: (data) => {
+    const list = element("ul", { class: "contacts" });
+    for (const contact of data) {
+      const card = element("li", {}, element("strong", {}, contact.name));
+      const lines = [contact.role_title, contact.organisation, `${contact.scope_label} · ${contact.instrument_label}`];
+      lines.filter(Boolean).forEach((line) => card.append(element("br", {}), line));
+      // Only those entitled to them (network members, the secretariat) get e-mail and telephone.
+      if (contact.email) card.append(element("br", {}), `${say("email")}: `, element("a", { href: `mailto:${contact.email}`, dir: "ltr" }, contact.email));
+      if (contact.telephone) card.append(element("br", {}), `${say("telephone")}: `, element("a", { href: `tel:${contact.telephone.replace(/\s/g, "")}`, dir: "ltr" }, contact.telephone));
+      list.append(card);
+    }
+    return [list];
+  },
+  needs: (data, context) => [table(context.label, [say("title"), say("themes"), say("status"), say("amount")],
+    data.map((need) => [
+      inLanguage(element("span", {}, need.title), need.locale),
+      need.themes.map((code) => context.themes[code] || code).join(", "),
+      need.status_label,
+      need.amount_usd ? number(need.amount_usd) : "—",
+    ]))],
+  projects: (data, context) => [table(context.label, [say("code"), say("title"), say("status"), say("period")],
+    data.map((project) => [
+      element("span", { dir: "ltr" }, project.code),
+      inLanguage(element("span", {}, project.title), project.locale),
+      project.status_label,
+      element("span", { dir: "ltr" }, [project.start_date, project.end_date].filter(Boolean).join(" – ") || "—"),
+    ]))],
+};
+
 async function showCountry(code) {
-  const country = await get(`/api/v2/countries/${code}/`);
+  const [country, profile, themes] = await Promise.all([
+    get(`/api/v2/countries/${encodeURIComponent(code)}/`),
+    get(`/api/v2/countries/${encodeURIComponent(code)}/profile/`),
+    get("/api/v2/themes/", { limit: 100 }),
+  ]);
+  const themeNames = Object.fromEntries(themes.items.map((theme) => [theme.code, theme.name]));
   const regions = [country.region, country.sub_region, country.intermediate_region].filter(Boolean);
-  return [
+  const parts = [
     element("h1", {}, country.name), fallbackNotice({ is_fallback: country.is_fallback }),
     element("dl", {},
       element("dt", {}, say("region")), element("dd", { class: "regions" }, regions.map((r) => r.name).join(" › ")),
       element("dt", {}, say("groups")), element("dd", { class: "groups" }, country.groups.map((g) => g.toUpperCase()).join(", ") || "—")),
   ];
+  const sections = element("div", { class: "profile", role: "region", "aria-label": say("profile") });
+  for (const part of profile.sections) {
+    const render = PROFILE_SECTIONS[part.name];
+    if (!render) continue;  // a section this consumer does not know yet
+    const empty = !part.data || (Array.isArray(part.data) && !part.data.length);
+    const content = empty ? [nothing()] : render(part.data, { label: part.label, themes: themeNames });
+    sections.append(section(part.name, part.label, ...content));
+  }
+  parts.push(sections);
+  return parts;
 }
 
 function renderLanguages() {

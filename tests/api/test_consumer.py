@@ -1,6 +1,7 @@
 """The example consumer in examples/consumer/, rendered by headless Chromium against the site."""
 
 import functools
+import json
 import os
 import shutil
 import subprocess
@@ -8,12 +9,15 @@ import threading
 from html import escape
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.request import urlopen
 
 import pytest
 from django.core.management import call_command
 
-from cms.core.models import Country, HomePage
-from cms.library.models import DocumentationPage
+from assistance.models import Project
+from cms.core.models import Country, HomePage, ThematicArea
+from cms.library.models import BestPracticePage, DocumentationPage
+from cms.library.models.best_practices import BestPracticeRelatedPage
 
 CONSUMER_DIR = Path(__file__).resolve().parents[2] / "examples" / "consumer"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -65,6 +69,12 @@ def site(live_server, consumer_origin, settings):
     return live_server.url
 
 
+def client_json(site, path, language):
+    """What the consumer itself reads from the API."""
+    with urlopen(f"{site}{path}?locale={language}") as response:  # noqa: S310 (the test server)
+        return json.load(response)
+
+
 def render(url, tmp_path):
     result = subprocess.run(
         [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'chromium'}", "--dump-dom", url],
@@ -101,6 +111,83 @@ def test_the_consumer_renders_a_document_and_a_country(site, consumer_origin, tm
     assert f"<h1>{niger.name}</h1>" in dom
     assert niger.intermediate_region.name in dom
     assert "LDC, LLDC" in dom
+
+
+def text(value):
+    """How Chromium serialises text in the DOM it dumps."""
+    return escape(value, quote=False)
+
+
+# One test per kind of page, looping over the languages: each live-server test reloads the demo.
+def test_the_consumer_renders_a_best_practice(site, consumer_origin, tmp_path):
+    for language in ("fr", "ar"):
+        check_best_practice(site, consumer_origin, tmp_path, language)
+
+
+def check_best_practice(site, consumer_origin, tmp_path, language):
+    english = BestPracticePage.objects.get(
+        locale__language_code="en", title="Marking small arms at the time of import"
+    )
+    practice = BestPracticePage.objects.get(
+        translation_key=english.translation_key, locale__language_code=language
+    )
+    related = DocumentationPage.objects.get(
+        locale__language_code=language, symbols__symbol="A/71/438"
+    )
+    BestPracticeRelatedPage.objects.create(page=practice, related=related)
+    data = client_json(site, f"/api/v2/pages/{practice.pk}/", language)
+
+    url = f"{consumer_origin}/index.html?api={site}&locale={language}#/pages/{practice.pk}"
+    dom = render(url, tmp_path)
+    direction = "rtl" if language == "ar" else "ltr"
+    assert f'<html lang="{language}" dir="{direction}">' in dom
+    assert f"<h1>{text(practice.title)}</h1>" in dom
+    assert text(practice.summary) in dom
+    for theme in data["themes"]:
+        assert f"<li>{text(theme['name'])}</li>" in dom
+    for module in data["modules"]:
+        assert f'<span class="code" dir="ltr">{module["code"]}</span> {text(module["name"])}' in dom
+    assert text(data["source"]["name"]) in dom
+    first_heading = next(block["value"] for block in data["body"] if block["type"] == "heading")
+    assert f"<h2>{text(first_heading['text'])}</h2>" in dom
+    assert f'<a href="#/pages/{related.pk}">{text(related.title)}</a>' in dom
+    assert 'role="alert"' not in dom
+
+
+def test_the_consumer_renders_a_country_profile(site, consumer_origin, tmp_path):
+    kenya = Country.objects.get(code="KE", locale__language_code="en")
+    project = Project.objects.create(
+        code="KEN-MARK-01", title="Marking machines for the national police", status="pipeline"
+    )
+    project.focus_countries.set([kenya])
+    for language in ("fr", "ar"):
+        check_country_profile(site, consumer_origin, tmp_path, language)
+
+
+def check_country_profile(site, consumer_origin, tmp_path, language):
+    profile = client_json(site, "/api/v2/countries/KE/profile/", language)
+    sections = {section["name"]: section for section in profile["sections"]}
+
+    url = f"{consumer_origin}/index.html?api={site}&locale={language}#/countries/KE"
+    dom = render(url, tmp_path)
+    direction = "rtl" if language == "ar" else "ltr"
+    assert f'<html lang="{language}" dir="{direction}">' in dom
+    assert f"<h1>{text(profile['country']['name'])}</h1>" in dom
+    for name in ("reports", "contacts", "needs", "projects"):
+        assert f'<h2 id="section-{name}">{text(sections[name]["label"])}</h2>' in dom
+    reports = sections["reports"]["data"]
+    assert text(reports["timeline"][0]["title"]) in dom
+    for excerpt in reports["excerpts"]:
+        assert f"<h4>{text(excerpt['label'])}</h4>" in dom
+    contact = sections["contacts"]["data"][0]
+    assert text(contact["name"]) in dom and text(contact["scope_label"]) in dom
+    assert "mailto:" not in dom, "the public gets no contact details"
+    need = sections["needs"]["data"][0]
+    theme = ThematicArea.objects.get(code=need["themes"][0], locale__language_code=language)
+    assert text(need["title"]) in dom and text(need["status_label"]) in dom
+    assert text(theme.name) in dom
+    assert '<td><span dir="ltr">KEN-MARK-01</span></td>' in dom
+    assert 'role="alert"' not in dom
 
 
 def test_without_cors_permission_the_consumer_reports_an_error(

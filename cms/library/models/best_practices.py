@@ -99,10 +99,18 @@ class BestPracticePage(HeadlessPreviewMixin, Page):
 
     @property
     def related(self):
+        # Served to anyone: a page behind a view restriction is not named, even by its title.
+        links = list(self.related_pages.select_related("related"))
+        readable = set(
+            Page.objects.live()
+            .public()
+            .filter(pk__in=[link.related_id for link in links])
+            .values_list("pk", flat=True)
+        )
         return [
             {"id": link.related.pk, "title": link.related.title, "url": link.related.url}
-            for link in self.related_pages.select_related("related")
-            if link.related.live
+            for link in links
+            if link.related_id in readable
         ]
 
     def search_facets(self):
