@@ -52,7 +52,7 @@ class SQLiteFullText:
         cursor.execute(f"DELETE FROM {FULLTEXT_TABLE}")
 
     @staticmethod
-    def match_expression(text, language):
+    def match_expression(text, language, any_word=False):
         query_terms = terms(text, language)
         # A lone Han character matches the bigrams it starts.
         quoted = [
@@ -60,12 +60,12 @@ class SQLiteFullText:
             for term in dict.fromkeys(query_terms)
         ]
         # Chinese bigrams cross word boundaries: any may match, and more matches rank higher.
-        return (" OR " if language == "zh-hans" else " ").join(quoted)
+        return (" OR " if language == "zh-hans" or any_word else " ").join(quoted)
 
-    def condition_and_score(self, text, languages):
+    def condition_and_score(self, text, languages, any_word=False):
         match_cases, score_cases, match_params, score_params = [], [], [], []
         for language in languages:
-            expression = self.match_expression(text, language)
+            expression = self.match_expression(text, language, any_word)
             if not expression:
                 continue
             match_cases.append(
@@ -112,7 +112,7 @@ class PostgresFullText:
     def clear(self, cursor):
         """Idem."""
 
-    def condition_and_score(self, text, languages):
+    def condition_and_score(self, text, languages, any_word=False):
         match_cases, score_cases, match_params, score_params = [], [], [], []
         for language in languages:
             if language == "zh-hans":
@@ -135,8 +135,15 @@ class PostgresFullText:
                 score_params += [language, *lexemes, *in_title, *params]
             else:
                 query = "websearch_to_tsquery(%s::regconfig, %s)"
-                params = [POSTGRES_CONFIGS[language], self.prepared(text, language)]
-                score_cases.append(f"WHEN %s THEN ts_rank_cd(search_vector, {query})")
+                prepared = self.prepared(text, language)
+                if any_word:
+                    prepared = " or ".join(word for word, _start, _end in words(prepared))
+                params = [POSTGRES_CONFIGS[language], prepared]
+                # Titles (A) weigh five times the body (B), as on SQLite; dividing by
+                # 1 + log(length) keeps long reports from outranking a page titled by the query.
+                score_cases.append(
+                    f"WHEN %s THEN ts_rank_cd('{{0.1, 0.2, 0.2, 1.0}}', search_vector, {query}, 1)"
+                )
                 score_params += [language, *params]
             match_cases.append(f"WHEN %s THEN search_vector @@ {query}")
             match_params += [language, *params]
@@ -235,7 +242,7 @@ class DatabaseBackend:
         rows = IndexEntry.objects.values("language").annotate(count=Count("id"))
         return {row["language"]: row["count"] for row in rows}
 
-    def matching(self, query):
+    def matching(self, query, any_word=False):
         entries = IndexEntry.objects.filter(
             language__in=query.languages, visibility__in=query.visibilities
         )
@@ -255,7 +262,7 @@ class DatabaseBackend:
                     )
                 )
         (match_sql, match_params), (score_sql, score_params) = self.fulltext.condition_and_score(
-            query.text, query.languages
+            query.text, query.languages, any_word
         )
         return (
             entries.annotate(matched=RawSQL(match_sql, match_params, output_field=BooleanField()))
@@ -266,6 +273,11 @@ class DatabaseBackend:
     def search(self, query):
         entries = self.matching(query)
         total = entries.count()
+        if not total and len(words(query.text)) > 1:
+            # Every word first; when no document has them all ("how to mark imported
+            # weapons"), any of them, ranked so that documents with more of them come first.
+            entries = self.matching(query, any_word=True)
+            total = entries.count()
         page = entries.order_by("-score", "title", "pk")[query.offset : query.offset + query.limit]
         hits = [
             SearchHit(

@@ -80,6 +80,19 @@ def test_a_hit_carries_a_marked_snippet_and_a_reference(search_api):
     assert Page.objects.filter(pk=hit["reference"]["id"], live=True).exists()
 
 
+def test_documents_with_every_word_come_alone_else_those_with_most_of_them(search_api):
+    add_documents(
+        document("all", "en", "Quokka census", "Counting quokkas on Rottnest."),
+        document("one", "en", "Quokka habitat", "Where they live."),
+        document("two", "en", "Wallaby census", "Counting wallabies on Rottnest."),
+    )
+    assert titles(search_api(q="quokka census", locale="en")) == ["Quokka census"]
+    # No document holds every word of a question typed in full: any of them then.
+    found = titles(search_api(q="how to count quokkas on Rottnest island", locale="en"))
+    assert found[0] == "Quokka census"
+    assert {"Quokka habitat", "Wallaby census"} <= set(found)
+
+
 def test_filters_and_facets(search_api):
     add_documents(
         document(
