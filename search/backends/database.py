@@ -73,10 +73,14 @@ class SQLiteFullText:
                 f"(SELECT rowid FROM {FULLTEXT_TABLE} WHERE {FULLTEXT_TABLE} MATCH %s)"
             )
             match_params += [language, expression]
-            # BM25 is lower for better matches; titles weigh five times the body.
+            # BM25 is lower for better matches; titles weigh five times the body. The scores
+            # are computed once per query (a materialised CTE), not once per matching row:
+            # bm25() reads the whole posting list each time it runs.
             score_cases.append(
-                f"WHEN %s THEN (SELECT -bm25({FULLTEXT_TABLE}, 5.0, 1.0) FROM {FULLTEXT_TABLE} "
-                f"WHERE {FULLTEXT_TABLE} MATCH %s AND rowid = id)"
+                "WHEN %s THEN (WITH fts_scores AS MATERIALIZED ("
+                f"SELECT rowid AS fts_rowid, -bm25({FULLTEXT_TABLE}, 5.0, 1.0) AS fts_score "
+                f"FROM {FULLTEXT_TABLE} WHERE {FULLTEXT_TABLE} MATCH %s) "
+                "SELECT fts_score FROM fts_scores WHERE fts_rowid = id)"
             )
             score_params += [language, expression]
         return case_sql(match_cases, match_params, "0"), case_sql(score_cases, score_params, "0")
