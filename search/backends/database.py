@@ -30,6 +30,7 @@ POSTGRES_CONFIGS = {
     "zh-hans": "simple",  # with Han text pre-split into bigrams
 }
 MULTI_VALUED = {"theme": "themes", "country": "countries", "region": "regions"}
+SHORT_QUERY = 3  # words; as Elasticsearch's minimum_should_match "3<75%"
 
 
 class SQLiteFullText:
@@ -277,9 +278,10 @@ class DatabaseBackend:
     def search(self, query):
         entries = self.matching(query)
         total = entries.count()
-        if not total and len(words(query.text)) > 1:
-            # Every word first; when no document has them all ("how to mark imported
-            # weapons"), any of them, ranked so that documents with more of them come first.
+        if not total and len(words(query.text)) > SHORT_QUERY:
+            # Every word of a short query. A longer one that no document matches in full
+            # ("how to mark imported weapons") finds documents with any of its words, those
+            # with more of them first, as Elasticsearch asks most words of a long query.
             entries = self.matching(query, any_word=True)
             total = entries.count()
         page = entries.order_by("-score", "title", "pk")[query.offset : query.offset + query.limit]
