@@ -346,24 +346,26 @@ def main():
     parser.add_argument("--items", type=int, default=50_000, help="documents in the index")
     parser.add_argument("--repeat", type=int, default=100, help="searches per kind of query")
     parser.add_argument("--seed", type=int, default=2027)
-    parser.add_argument("--sqlite-only", action="store_true")
+    parser.add_argument(
+        "--engine", choices=["both", "sqlite", "postgresql"], default="both", help="what to run"
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.child:
         child(options)
         return
 
-    results = []
-    with tempfile.TemporaryDirectory(prefix="poaiss-search-bench-") as var_dir:
-        results.append(run_engine(options, environment(var_dir)))
-        report(results[-1])
+    if options.engine in ("both", "sqlite"):
+        with tempfile.TemporaryDirectory(prefix="poaiss-search-bench-") as var_dir:
+            report(run_engine(options, environment(var_dir)))
     url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")) and not options.sqlite_only:
+    if options.engine in ("both", "postgresql"):
+        if not url.startswith(("postgres://", "postgresql://")):
+            sys.exit("Set DATABASE_URL to a PostgreSQL server to measure PostgreSQL.")
         database_url, drop = postgres_database(url)
         try:
             with tempfile.TemporaryDirectory(prefix="poaiss-search-bench-") as var_dir:
-                results.append(run_engine(options, environment(var_dir, database_url)))
-                report(results[-1])
+                report(run_engine(options, environment(var_dir, database_url)))
         finally:
             drop()
 
