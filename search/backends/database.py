@@ -70,7 +70,7 @@ class SQLiteFullText:
             if not expression:
                 continue
             match_cases.append(
-                f"language = %s AND id IN "
+                "WHEN %s THEN id IN "
                 f"(SELECT rowid FROM {FULLTEXT_TABLE} WHERE {FULLTEXT_TABLE} MATCH %s)"
             )
             match_params += [language, expression]
@@ -84,7 +84,7 @@ class SQLiteFullText:
                 "SELECT fts_score FROM fts_scores WHERE fts_rowid = id)"
             )
             score_params += [language, expression]
-        return any_sql(match_cases, match_params, "0"), case_sql(score_cases, score_params, "0")
+        return case_sql(match_cases, match_params, "0"), case_sql(score_cases, score_params, "0")
 
 
 class PostgresFullText:
@@ -150,20 +150,12 @@ class PostgresFullText:
                     f"WHEN %s THEN ts_rank_cd('{{0.1, 0.2, 0.2, 1.0}}', search_vector, {query}, 1)"
                 )
                 score_params += [language, *params]
-            match_cases.append(f"language = %s AND search_vector @@ {query}")
+            match_cases.append(f"WHEN %s THEN search_vector @@ {query}")
             match_params += [language, *params]
         return (
-            any_sql(match_cases, match_params, "false"),
+            case_sql(match_cases, match_params, "false"),
             case_sql(score_cases, score_params, "0"),
         )
-
-
-def any_sql(conditions, params, default):
-    """One condition per language, ORed: unlike a CASE, PostgreSQL can answer each from the
-    GIN index of the vectors."""
-    if not conditions:
-        return default, []
-    return " OR ".join(f"({condition})" for condition in conditions), params
 
 
 def case_sql(cases, params, default):
