@@ -51,7 +51,13 @@ def normalise_word(word, language_code):
     """Index terms for one word (several for a run of Han characters)."""
     if HAN_RUN.match(word):
         return han_bigrams(word)
-    word = word.lower()
+    return [stem(word.lower(), language_code)]
+
+
+@lru_cache(maxsize=100_000)
+def stem(word, language_code):
+    # Cached: Snowball runs in pure Python and dominated indexing and snippets, while the
+    # vocabulary of the field is small and repeats.
     if language_code != "ru":
         # Folded before stemming, so "securite" and "sécurité" stem alike; Russian keeps
         # й and ё, which its stemmer needs.
@@ -62,7 +68,7 @@ def normalise_word(word, language_code):
     language_stemmer = stemmer(language_code)
     if language_stemmer:
         word = language_stemmer.stemWord(word)
-    return [fold(word)]
+    return fold(word)
 
 
 def terms(text, language_code):

@@ -30,6 +30,7 @@ POSTGRES_CONFIGS = {
     "zh-hans": "simple",  # with Han text pre-split into bigrams
 }
 MULTI_VALUED = {"theme": "themes", "country": "countries", "region": "regions"}
+SHORT_QUERY = 3  # words; as Elasticsearch's minimum_should_match "3<75%"
 
 
 class SQLiteFullText:
@@ -52,7 +53,7 @@ class SQLiteFullText:
         cursor.execute(f"DELETE FROM {FULLTEXT_TABLE}")
 
     @staticmethod
-    def match_expression(text, language):
+    def match_expression(text, language, any_word=False):
         query_terms = terms(text, language)
         # A lone Han character matches the bigrams it starts.
         quoted = [
@@ -60,12 +61,12 @@ class SQLiteFullText:
             for term in dict.fromkeys(query_terms)
         ]
         # Chinese bigrams cross word boundaries: any may match, and more matches rank higher.
-        return (" OR " if language == "zh-hans" else " ").join(quoted)
+        return (" OR " if language == "zh-hans" or any_word else " ").join(quoted)
 
-    def condition_and_score(self, text, languages):
+    def condition_and_score(self, text, languages, any_word=False):
         match_cases, score_cases, match_params, score_params = [], [], [], []
         for language in languages:
-            expression = self.match_expression(text, language)
+            expression = self.match_expression(text, language, any_word)
             if not expression:
                 continue
             match_cases.append(
@@ -73,10 +74,14 @@ class SQLiteFullText:
                 f"(SELECT rowid FROM {FULLTEXT_TABLE} WHERE {FULLTEXT_TABLE} MATCH %s)"
             )
             match_params += [language, expression]
-            # BM25 is lower for better matches; titles weigh five times the body.
+            # BM25 is lower for better matches; titles weigh five times the body. The scores
+            # are computed once per query (a materialised CTE), not once per matching row:
+            # bm25() reads the whole posting list each time it runs.
             score_cases.append(
-                f"WHEN %s THEN (SELECT -bm25({FULLTEXT_TABLE}, 5.0, 1.0) FROM {FULLTEXT_TABLE} "
-                f"WHERE {FULLTEXT_TABLE} MATCH %s AND rowid = id)"
+                "WHEN %s THEN (WITH fts_scores AS MATERIALIZED ("
+                f"SELECT rowid AS fts_rowid, -bm25({FULLTEXT_TABLE}, 5.0, 1.0) AS fts_score "
+                f"FROM {FULLTEXT_TABLE} WHERE {FULLTEXT_TABLE} MATCH %s) "
+                "SELECT fts_score FROM fts_scores WHERE fts_rowid = id)"
             )
             score_params += [language, expression]
         return case_sql(match_cases, match_params, "0"), case_sql(score_cases, score_params, "0")
@@ -112,7 +117,7 @@ class PostgresFullText:
     def clear(self, cursor):
         """Idem."""
 
-    def condition_and_score(self, text, languages):
+    def condition_and_score(self, text, languages, any_word=False):
         match_cases, score_cases, match_params, score_params = [], [], [], []
         for language in languages:
             if language == "zh-hans":
@@ -135,8 +140,15 @@ class PostgresFullText:
                 score_params += [language, *lexemes, *in_title, *params]
             else:
                 query = "websearch_to_tsquery(%s::regconfig, %s)"
-                params = [POSTGRES_CONFIGS[language], self.prepared(text, language)]
-                score_cases.append(f"WHEN %s THEN ts_rank_cd(search_vector, {query})")
+                prepared = self.prepared(text, language)
+                if any_word:
+                    prepared = " or ".join(word for word, _start, _end in words(prepared))
+                params = [POSTGRES_CONFIGS[language], prepared]
+                # Titles (A) weigh five times the body (B), as on SQLite; dividing by
+                # 1 + log(length) keeps long reports from outranking a page titled by the query.
+                score_cases.append(
+                    f"WHEN %s THEN ts_rank_cd('{{0.1, 0.2, 0.2, 1.0}}', search_vector, {query}, 1)"
+                )
                 score_params += [language, *params]
             match_cases.append(f"WHEN %s THEN search_vector @@ {query}")
             match_params += [language, *params]
@@ -235,7 +247,7 @@ class DatabaseBackend:
         rows = IndexEntry.objects.values("language").annotate(count=Count("id"))
         return {row["language"]: row["count"] for row in rows}
 
-    def matching(self, query):
+    def matching(self, query, any_word=False):
         entries = IndexEntry.objects.filter(
             language__in=query.languages, visibility__in=query.visibilities
         )
@@ -255,7 +267,7 @@ class DatabaseBackend:
                     )
                 )
         (match_sql, match_params), (score_sql, score_params) = self.fulltext.condition_and_score(
-            query.text, query.languages
+            query.text, query.languages, any_word
         )
         return (
             entries.annotate(matched=RawSQL(match_sql, match_params, output_field=BooleanField()))
@@ -266,6 +278,12 @@ class DatabaseBackend:
     def search(self, query):
         entries = self.matching(query)
         total = entries.count()
+        if not total and len(words(query.text)) > SHORT_QUERY:
+            # Every word of a short query. A longer one that no document matches in full
+            # ("how to mark imported weapons") finds documents with any of its words, those
+            # with more of them first, as Elasticsearch asks most words of a long query.
+            entries = self.matching(query, any_word=True)
+            total = entries.count()
         page = entries.order_by("-score", "title", "pk")[query.offset : query.offset + query.limit]
         hits = [
             SearchHit(

@@ -80,6 +80,20 @@ def test_a_hit_carries_a_marked_snippet_and_a_reference(search_api):
     assert Page.objects.filter(pk=hit["reference"]["id"], live=True).exists()
 
 
+def test_every_word_is_required_but_a_long_question_falls_back_to_any_word(search_api):
+    add_documents(
+        document("all", "en", "Quokka census", "Counting quokkas on Rottnest."),
+        document("one", "en", "Quokka habitat", "Where they live."),
+        document("two", "en", "Wallaby census", "Counting wallabies on Rottnest."),
+    )
+    assert titles(search_api(q="quokka census", locale="en")) == ["Quokka census"]
+    assert search_api(q="quokka wallaby", locale="en")["meta"]["total_count"] == 0
+    # No document holds every word of a question typed in full: any of them then.
+    found = titles(search_api(q="how to count quokkas on Rottnest island", locale="en"))
+    assert found[0] == "Quokka census"
+    assert {"Quokka habitat", "Wallaby census"} <= set(found)
+
+
 def test_filters_and_facets(search_api):
     add_documents(
         document(
