@@ -98,7 +98,22 @@ def test_the_consumer_renders_content_in_six_languages(site, consumer_origin, tm
         assert 'role="alert"' not in dom
 
 
-def test_the_consumer_renders_a_document_and_a_country(site, consumer_origin, tmp_path):
+# One test for every kind of page, looping over languages: each live-server test reloads the
+# demo, which costs far more than rendering.
+def test_the_consumer_renders_each_kind_of_page(site, consumer_origin, tmp_path):
+    check_document_and_country(site, consumer_origin, tmp_path)
+    for language in ("fr", "ar"):
+        check_best_practice(site, consumer_origin, tmp_path, language)
+    kenya = Country.objects.get(code="KE", locale__language_code="en")
+    project = Project.objects.create(
+        code="KEN-MARK-01", title="Marking machines for the national police", status="pipeline"
+    )
+    project.focus_countries.set([kenya])
+    for language in ("fr", "ar"):
+        check_country_profile(site, consumer_origin, tmp_path, language)
+
+
+def check_document_and_country(site, consumer_origin, tmp_path):
     report = DocumentationPage.objects.get(locale__language_code="fr", symbols__symbol="A/71/438")
     dom = render(f"{consumer_origin}/index.html?api={site}&locale=fr#/pages/{report.pk}", tmp_path)
     assert f"<h1>{escape(report.title, quote=False)}</h1>" in dom
@@ -116,12 +131,6 @@ def test_the_consumer_renders_a_document_and_a_country(site, consumer_origin, tm
 def text(value):
     """How Chromium serialises text in the DOM it dumps."""
     return escape(value, quote=False)
-
-
-# One test per kind of page, looping over the languages: each live-server test reloads the demo.
-def test_the_consumer_renders_a_best_practice(site, consumer_origin, tmp_path):
-    for language in ("fr", "ar"):
-        check_best_practice(site, consumer_origin, tmp_path, language)
 
 
 def check_best_practice(site, consumer_origin, tmp_path, language):
@@ -152,16 +161,6 @@ def check_best_practice(site, consumer_origin, tmp_path, language):
     assert f"<h2>{text(first_heading['text'])}</h2>" in dom
     assert f'<a href="#/pages/{related.pk}">{text(related.title)}</a>' in dom
     assert 'role="alert"' not in dom
-
-
-def test_the_consumer_renders_a_country_profile(site, consumer_origin, tmp_path):
-    kenya = Country.objects.get(code="KE", locale__language_code="en")
-    project = Project.objects.create(
-        code="KEN-MARK-01", title="Marking machines for the national police", status="pipeline"
-    )
-    project.focus_countries.set([kenya])
-    for language in ("fr", "ar"):
-        check_country_profile(site, consumer_origin, tmp_path, language)
 
 
 def check_country_profile(site, consumer_origin, tmp_path, language):
