@@ -269,7 +269,7 @@ class LocalizedPagesAPIViewSet(BoundedPaginationMixin, PagesAPIViewSet):
                 return None
             _page_content_types[pk] = content_type_id
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = model and model._default_manager.filter(pk=pk).first()
+        page = model and next(iter(model._default_manager.filter(pk=pk).order_by()), None)
         if page is None or page.content_type_id != content_type_id:
             _page_content_types.pop(pk, None)
             return None

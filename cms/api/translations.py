@@ -43,8 +43,10 @@ def page_translations(pages, is_visible, fields=()):
     found = {}
     if not keys:
         return found
-    rows = Page.objects.filter(translation_key__in=keys).only(
-        "pk", "translation_key", "locale_id", "live", "path", *fields
+    rows = (
+        Page.objects.filter(translation_key__in=keys)
+        .only("pk", "translation_key", "locale_id", "live", "path", *fields)
+        .order_by()
     )
     visible = []
     for row in rows:
