@@ -15,7 +15,7 @@ from wagtail.api.v2.filters import (
     TranslationOfFilter,
 )
 from wagtail.api.v2.serializers import PageParentField, PageSerializer
-from wagtail.api.v2.utils import BadRequestError, get_full_url
+from wagtail.api.v2.utils import get_full_url
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -211,8 +211,10 @@ class LocalizedPagesAPIViewSet(BoundedPaginationMixin, PagesAPIViewSet):
                 "site", _("No site has the hostname %(site)r.") % {"site": request.GET["site"]}
             ) from None
         except Site.MultipleObjectsReturned:
-            raise BadRequestError(
-                "Your query returned multiple sites. Try adding a port number to your site filter."
+            raise QueryParameterError(
+                "site",
+                _("Several sites have the hostname %(site)r; add the port, as in host:port.")
+                % {"site": request.GET["site"]},
             ) from None
 
     def is_visible(self, page):

@@ -1,6 +1,6 @@
 import pytest
 from django.test import override_settings
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from cms.core.models import HomePage, SectionPage
 
@@ -199,3 +199,17 @@ def test_a_detail_with_filters_still_applies_them(client):
     assert kept.status_code == 200
     missing = client.get(f"/api/v2/pages/{section.pk}/", {"type": "core.HomePage"})
     assert missing.status_code == 404
+
+
+def test_an_ambiguous_site_filter_asks_for_the_port(client, committed):
+    root = HomePage.objects.get(locale__language_code="en")
+    for port in (80, 8080):
+        committed(
+            lambda port=port: Site.objects.create(hostname="example.org", port=port, root_page=root)
+        )
+    response = client.get("/api/v2/pages/", {"site": "example.org"})
+    assert response.status_code == 400
+    assert "site" in response.json()["errors"]
+    listed = client.get("/api/v2/pages/", {"site": "example.org:8080", "locale": "en"})
+    assert listed.status_code == 200
+    assert listed.json()["items"]
