@@ -1,12 +1,13 @@
 """API throughput and latency on loopback: gunicorn serving the demo site, measured with wrk.
 
-    python benchmarks/api.py [--duration 10] [--connections 8] [--workers 2]
+    python benchmarks/api.py [--duration 10] [--connections 8] [--workers 2] [--rounds 1]
 
 Builds a throw-away demo database, then serves it twice with gunicorn (production
 settings): once with the response cache disabled (cold) and once with it enabled (cached,
 Redis when REDIS_URL is set). Each run measures a trivial Django view, stock Wagtail's page
 detail, and the suite's page listing, page detail and a DRF listing, and prints the ratios
-the API is held to. Needs `wrk` (apt-get install wrk).
+the API is held to. With --rounds N both runs are repeated N times on the same database,
+to show the spread. Needs `wrk` (apt-get install wrk).
 """
 
 import argparse
@@ -95,50 +96,87 @@ def page_ids(base):
 def run(args):
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk")
-    results = {}
+    rounds = []
     with tempfile.TemporaryDirectory(prefix="poaiss-bench-") as var_dir:
         port = free_port()
-        base = f"http://127.0.0.1:{port}"
         (Path(var_dir) / "static").mkdir()
         setup_env = environment(var_dir, port, cached=False)
         manage(setup_env, "migrate", "--noinput")
         manage(setup_env, "load_demo", "--no-admin")
-        for mode in ("cold", "cached"):
-            env = environment(var_dir, port, cached=mode == "cached")
-            server = subprocess.Popen(
-                [
-                    PYTHON,
-                    "-m",
-                    "gunicorn",
-                    "cms.wsgi:application",
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--workers",
-                    str(args.workers),
-                    "--log-level",
-                    "warning",
-                ],
-                cwd=ROOT,
-                env=env,
-                start_new_session=True,
-            )
-            try:
-                wait_for(f"{base}/healthz")
-                detail = page_ids(base)
-                endpoints = {
-                    "trivial Django view": "/healthz",
-                    "stock Wagtail page detail": f"/stock-api/pages/{detail}/",
-                    "page listing": "/api/v2/pages/?locale=fr",
-                    "page detail": f"/api/v2/pages/{detail}/?locale=fr",
-                    "DRF listing (countries)": "/api/v2/countries/?locale=fr&limit=50",
-                }
-                for name, path in endpoints.items():
-                    wrk(base + path, 2, args.connections)  # warm up
-                    results[(mode, name)] = wrk(base + path, args.duration, args.connections)
-            finally:
-                os.killpg(server.pid, signal.SIGTERM)
-                server.wait(timeout=30)
-    report(results)
+        for _round in range(args.rounds):
+            rounds.append(measure(args, var_dir, port))
+    for number, results in enumerate(rounds, start=1):
+        if len(rounds) > 1:
+            print(f"\nRound {number}")
+        report(results)
+    if len(rounds) > 1:
+        print("\nRatios over all rounds")
+        for label, *_rest in RATIOS:
+            values = ", ".join(f"{ratio(results, label):.2f}x" for results in rounds)
+            print(f"{label:48} {values}")
+
+
+def measure(args, var_dir, port):
+    """One cold and one cached run: {(mode, endpoint): figures}."""
+    base = f"http://127.0.0.1:{port}"
+    results = {}
+    for mode in ("cold", "cached"):
+        env = environment(var_dir, port, cached=mode == "cached")
+        server = subprocess.Popen(
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "cms.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(args.workers),
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+        )
+        try:
+            wait_for(f"{base}/healthz")
+            detail = page_ids(base)
+            endpoints = {
+                "trivial Django view": "/healthz",
+                "stock Wagtail page detail": f"/stock-api/pages/{detail}/",
+                "page listing": "/api/v2/pages/?locale=fr",
+                "page detail": f"/api/v2/pages/{detail}/?locale=fr",
+                "DRF listing (countries)": "/api/v2/countries/?locale=fr&limit=50",
+            }
+            for name, path in endpoints.items():
+                wrk(base + path, 2, args.connections)  # warm up
+                results[(mode, name)] = wrk(base + path, args.duration, args.connections)
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+    return results
+
+
+# (label, numerator, denominator, target): p50 latency ratios, and req/s ratios inverted.
+RATIOS = [
+    ("cached page detail / trivial view, p50 latency", "cached page detail", "trivial", 2),
+    ("trivial view / cached page detail, req/s", "trivial", "cached page detail", 2),
+    ("cold page detail / stock Wagtail, p50 latency", "cold page detail", "stock", 1),
+    ("stock Wagtail / cold page detail, req/s", "stock", "cold page detail", 1),
+]
+
+
+def ratio(results, label):
+    figures = {
+        "trivial": results[("cached", "trivial Django view")],
+        "cached page detail": results[("cached", "page detail")],
+        "cold page detail": results[("cold", "page detail")],
+        "stock": results[("cold", "stock Wagtail page detail")],
+    }
+    _label, numerator, denominator, _target = next(r for r in RATIOS if r[0] == label)
+    measure = "p50" if "latency" in label else "rps"
+    return figures[numerator][measure] / figures[denominator][measure]
 
 
 def report(results):
@@ -147,19 +185,9 @@ def report(results):
         print(
             f"{mode:7} {name:28} {figures['rps']:9.0f} {figures['p50']:8.2f} {figures['p99']:8.2f}"
         )
-    trivial = results[("cached", "trivial Django view")]
-    cached = results[("cached", "page detail")]
-    cold = results[("cold", "page detail")]
-    stock = results[("cold", "stock Wagtail page detail")]
-    ratios = [
-        ("cached page detail / trivial view, p50 latency", cached["p50"] / trivial["p50"], 2),
-        ("trivial view / cached page detail, req/s", trivial["rps"] / cached["rps"], 2),
-        ("cold page detail / stock Wagtail, p50 latency", cold["p50"] / stock["p50"], 1),
-        ("stock Wagtail / cold page detail, req/s", stock["rps"] / cold["rps"], 1),
-    ]
     print()
-    for label, ratio, target in ratios:
-        print(f"{label:48} {ratio:5.2f}x (target <= {target})")
+    for label, _numerator, _denominator, target in RATIOS:
+        print(f"{label:48} {ratio(results, label):5.2f}x (target <= {target})")
 
 
 if __name__ == "__main__":
@@ -169,4 +197,5 @@ if __name__ == "__main__":
     parser.add_argument("--duration", type=int, default=10, help="seconds per endpoint")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=1, help="repeat both runs N times")
     run(parser.parse_args())

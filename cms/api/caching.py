@@ -34,6 +34,33 @@ def current_version():
     return state
 
 
+def request_content_state(request):
+    """The content version a request is served under, read from the shared cache once."""
+    state = getattr(request, "_api_content_state", None)
+    if state is None:
+        state = request._api_content_state = current_version()
+    return state
+
+
+# Values derived from published content, kept per process for as long as the content version
+# stands: everything that bumps the version (publishing, moves, deletions, sites, view
+# restrictions) may change them, and the version is shared by every process.
+_derived = (None, {})
+
+
+def derived_from_content(request, key, compute):
+    """`compute()`, reused by later requests of this process until the content changes."""
+    global _derived
+    version = request_content_state(request)["version"]
+    held_version, values = _derived
+    if held_version != version:
+        values = {}
+        _derived = (version, values)
+    if key not in values:
+        values[key] = compute()
+    return values[key]
+
+
 def bump_version():
     cache.set(
         VERSION_KEY,
@@ -80,7 +107,7 @@ class ApiCacheMiddleware:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
 
-        state = current_version()
+        state = request_content_state(request)
         timeout = settings.API_RESPONSE_CACHE_TIMEOUT
         key = cache_key(request, state["version"])
         stored = cache.get(key) if timeout else None

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db.models import Q
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 # Locales are created by migrations and almost never change: keep them per process.
 _locales_by_id = {}
@@ -31,6 +31,32 @@ def with_fallback(queryset, language_code, live_only=False):
             & ~Q(translation_key__in=translated.values("translation_key"))
         )
     )
+
+
+def page_translations(pages, is_visible, fields=()):
+    """Map translation_key -> [(language code, page)] of the pages `is_visible` lets through.
+
+    One query on the indexed translation key; visibility is decided in Python by the caller,
+    which spares the database the page tree conditions.
+    """
+    keys = {page.translation_key for page in pages}
+    found = {}
+    if not keys:
+        return found
+    rows = (
+        Page.objects.filter(translation_key__in=keys)
+        .only("pk", "translation_key", "locale_id", "live", "path", *fields)
+        .order_by()
+    )
+    visible = []
+    for row in rows:
+        if is_visible(row):
+            row.locale = locale_by_id(row.locale_id)
+            visible.append(row)
+    visible.sort(key=lambda row: row.locale.language_code)
+    for row in visible:
+        found.setdefault(row.translation_key, []).append((row.locale.language_code, row))
+    return found
 
 
 def available_translations(visible, objects, fields=()):

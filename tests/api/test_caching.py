@@ -4,6 +4,7 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
+from cms.api.caching import bump_version, derived_from_content, request_content_state
 from cms.core.models import SectionPage
 
 pytestmark = pytest.mark.usefixtures("demo_site")
@@ -102,3 +103,32 @@ def test_a_cache_outage_only_costs_speed(client):
     sections = SectionPage.objects.live().filter(locale__language_code="en")
     assert len(titles(answers[1])) == sections.count()
     assert answers[0]["ETag"] == answers[1]["ETag"]  # validators still work without the cache
+
+
+def test_values_derived_from_content_last_until_the_content_changes(rf):
+    computed = []
+
+    def compute():
+        computed.append(len(computed) + 1)
+        return computed[-1]
+
+    first, second = rf.get("/api/v2/pages/"), rf.get("/api/v2/pages/")
+    assert derived_from_content(first, "sample", compute) == 1
+    assert derived_from_content(second, "sample", compute) == 1  # another request, kept
+    bump_version()
+    assert derived_from_content(rf.get("/api/v2/pages/"), "sample", compute) == 2
+    # A request keeps the version it started with, so one answer never mixes two versions.
+    assert request_content_state(second) != request_content_state(rf.get("/api/v2/pages/"))
+
+
+@override_settings(API_RESPONSE_CACHE_TIMEOUT=0)
+def test_without_the_response_cache_answers_still_carry_validators(client, committed):
+    first = client.get(LISTING)
+    assert first["ETag"] and first["Last-Modified"].endswith("GMT")
+    assert client.get(LISTING, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    section = SectionPage.objects.get(locale__language_code="en", slug="network")
+    section.title = "Small Arms Advisory Network (renamed)"
+    committed(lambda: section.save_revision().publish())
+    changed = client.get(LISTING, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200
+    assert "Small Arms Advisory Network (renamed)" in titles(changed)

@@ -1,5 +1,6 @@
 import pytest
-from wagtail.models import Locale, Page
+from django.test import override_settings
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from cms.core.models import HomePage, SectionPage
 
@@ -106,3 +107,109 @@ def test_a_listing_costs_the_same_queries_whatever_its_length(
     with django_assert_max_num_queries(len(short.captured_queries)):
         listed = items(client, locale="fr", limit=100, fields="translations,seo_title")
     assert len(listed) == Page.objects.live().filter(locale__language_code="fr").count() > 20
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a change and its after-commit callbacks, as a real transaction would."""
+
+    def run(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            return change()
+
+    return run
+
+
+def detail(client, page, **params):
+    return client.get(f"/api/v2/pages/{page.pk}/", params)
+
+
+@override_settings(API_RESPONSE_CACHE_TIMEOUT=0)
+def test_a_page_detail_costs_three_queries(client, django_assert_max_num_queries):
+    english = SectionPage.objects.get(locale__language_code="en", slug="network")
+    section = english.get_translation(Locale.objects.get(language_code="fr"))
+    detail(client, section, locale="fr")  # warm the site, its roots and view restrictions
+    # The page, its parent and the links to its translations; Wagtail's own endpoint runs ten.
+    with django_assert_max_num_queries(3):
+        data = detail(client, section, locale="fr").json()
+    assert (data["id"], data["meta"]["locale"]) == (section.pk, "fr")
+    assert data["meta"]["parent"]["id"] == section.get_parent().pk
+    assert len(data["meta"]["translations"]) == 5
+
+
+@override_settings(API_RESPONSE_CACHE_TIMEOUT=0)
+def test_a_newly_published_translation_is_linked_at_once(client, committed, untranslated_page):
+    assert detail(client, untranslated_page).json()["meta"]["translations"] == []
+    french = untranslated_page.copy_for_translation(Locale.objects.get(language_code="fr"))
+    committed(lambda: french.save_revision().publish())
+
+    links = detail(client, untranslated_page).json()["meta"]["translations"]
+    assert [(link["locale"], link["id"]) for link in links] == [("fr", french.pk)]
+    assert links[0]["html_url"].endswith("/fr/regional-centres/")
+    served = detail(client, untranslated_page, locale="fr").json()
+    assert (served["id"], served["meta"]["is_fallback"]) == (french.pk, False)
+
+
+@pytest.mark.parametrize("cache_timeout", [0, 3600])
+def test_a_new_view_restriction_hides_the_page_at_once(
+    client, committed, untranslated_page, cache_timeout
+):
+    with override_settings(API_RESPONSE_CACHE_TIMEOUT=cache_timeout):
+        assert detail(client, untranslated_page).status_code == 200
+        restriction = committed(
+            lambda: PageViewRestriction.objects.create(
+                page=untranslated_page, restriction_type="login"
+            )
+        )
+        assert detail(client, untranslated_page).status_code == 404
+        committed(restriction.delete)
+        assert detail(client, untranslated_page).status_code == 200
+
+
+@override_settings(API_RESPONSE_CACHE_TIMEOUT=0)
+def test_the_parent_is_linked_only_while_it_is_published(client, committed):
+    home = HomePage.objects.get(locale__language_code="en")
+    section = SectionPage(title="Regional centres", slug="regional-centres")
+    home.add_child(instance=section)
+    committed(lambda: section.save_revision().publish())
+    child = SectionPage(title="Lomé", slug="lome")
+    section.add_child(instance=child)
+    committed(lambda: child.save_revision().publish())
+
+    parent = detail(client, child).json()["meta"]["parent"]
+    assert (parent["id"], parent["title"]) == (section.pk, "Regional centres")
+    assert parent["meta"]["html_url"].endswith("/en/regional-centres/")
+    committed(section.unpublish)
+    assert detail(client, child).json()["meta"]["parent"] is None
+    assert detail(client, home).json()["meta"]["parent"] is None  # the tree root is not a page
+
+
+@override_settings(API_RESPONSE_CACHE_TIMEOUT=0)
+def test_a_deleted_page_is_gone_from_its_detail_at_once(client, committed, untranslated_page):
+    assert detail(client, untranslated_page).status_code == 200
+    committed(untranslated_page.delete)
+    response = detail(client, untranslated_page)
+    assert response.status_code == 404
+    assert response.json()["message"]
+
+
+def test_a_detail_with_filters_still_applies_them(client):
+    section = SectionPage.objects.get(locale__language_code="en", slug="network")
+    kept = client.get(f"/api/v2/pages/{section.pk}/", {"type": "core.SectionPage"})
+    assert kept.status_code == 200
+    missing = client.get(f"/api/v2/pages/{section.pk}/", {"type": "core.HomePage"})
+    assert missing.status_code == 404
+
+
+def test_an_ambiguous_site_filter_asks_for_the_port(client, committed):
+    root = HomePage.objects.get(locale__language_code="en")
+    for port in (80, 8080):
+        committed(
+            lambda port=port: Site.objects.create(hostname="example.org", port=port, root_page=root)
+        )
+    response = client.get("/api/v2/pages/", {"site": "example.org"})
+    assert response.status_code == 400
+    assert "site" in response.json()["errors"]
+    listed = client.get("/api/v2/pages/", {"site": "example.org:8080", "locale": "en"})
+    assert listed.status_code == 200
+    assert listed.json()["items"]
