@@ -16,20 +16,35 @@ def locale_by_id(locale_id):
     return _locales_by_id[locale_id]
 
 
+def locale_id(language_code):
+    """The id of the Locale of `language_code` (None when there is none), per process."""
+    for locale_pk, locale in _locales_by_id.items():
+        if locale.language_code == language_code:
+            return locale_pk
+    _locales_by_id.clear()
+    _locales_by_id.update({locale.pk: locale for locale in Locale.objects.all()})
+    return next(
+        (pk for pk, locale in _locales_by_id.items() if locale.language_code == language_code),
+        None,
+    )
+
+
 def with_fallback(queryset, language_code, live_only=False):
-    """Rows in `language_code`, plus source-language rows that have no such translation yet."""
-    source_code = settings.LANGUAGE_CODE
-    if language_code == source_code:
-        return queryset.filter(locale__language_code=source_code)
-    translated = queryset.model._default_manager.filter(locale__language_code=language_code)
+    """Rows in `language_code`, plus source-language rows that have no such translation yet.
+
+    Locales are compared by id, not through a join on their language code, so that Wagtail's
+    search, which filters on indexed fields only (`locale`, `translation_key`), accepts it.
+    """
+    source = locale_id(settings.LANGUAGE_CODE)
+    requested = locale_id(language_code)
+    if language_code == settings.LANGUAGE_CODE:
+        return queryset.filter(locale_id=source)
+    translated = queryset.model._default_manager.filter(locale_id=requested)
     if live_only:
         translated = translated.filter(live=True)
     return queryset.filter(
-        Q(locale__language_code=language_code)
-        | (
-            Q(locale__language_code=source_code)
-            & ~Q(translation_key__in=translated.values("translation_key"))
-        )
+        Q(locale_id=requested)
+        | (Q(locale_id=source) & ~Q(translation_key__in=translated.values("translation_key")))
     )
 
 

@@ -213,3 +213,14 @@ def test_an_ambiguous_site_filter_asks_for_the_port(client, committed):
     listed = client.get("/api/v2/pages/", {"site": "example.org:8080", "locale": "en"})
     assert listed.status_code == 200
     assert listed.json()["items"]
+
+
+def test_a_search_serves_the_requested_language_with_its_fallback(client, untranslated_page):
+    found = items(client, search="marquage", locale="fr")
+    assert found, "the French marking pages"
+    assert {item["meta"]["locale"] for item in found} == {"fr"}
+    assert any("marquage" in item["title"].lower() for item in found)
+
+    (fallback,) = items(client, search="Kathmandu", locale="fr")
+    assert fallback["id"] == untranslated_page.pk
+    assert fallback["meta"]["is_fallback"] is True
