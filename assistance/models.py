@@ -215,7 +215,7 @@ class Need(StatusLifecycle, TranslatedText, Budget):
     )
     reference = models.CharField(
         _("reference"),
-        max_length=60,
+        max_length=150,
         unique=True,
         null=True,
         blank=True,
@@ -391,7 +391,7 @@ class Resource(StatusLifecycle, TranslatedText):
     call_closes = models.DateField(_("call closes"), null=True, blank=True)
     reference = models.CharField(
         _("reference"),
-        max_length=60,
+        max_length=150,
         unique=True,
         null=True,
         blank=True,

@@ -71,7 +71,7 @@ def need_schema(*, themes, forms, organisations):
     """Columns of a needs table; `themes`, `forms`, `organisations` are the known codes."""
     return Schema(
         columns=(
-            Column("reference", Text(max_length=60), unique=True, aliases=("ref",)),
+            Column("reference", Text(max_length=150), unique=True, aliases=("ref",)),
             Column("title", Text(max_length=255), required=True),
             Column("description", Text()),
             Column("original_language", Choice(LANGUAGES), default="en", aliases=("language",)),
@@ -103,7 +103,7 @@ def resource_schema(*, themes, forms, organisations, organisation_types):
     """Columns of a resources table; the arguments are the known codes of each taxonomy."""
     return Schema(
         columns=(
-            Column("reference", Text(max_length=60), unique=True, aliases=("ref",)),
+            Column("reference", Text(max_length=150), unique=True, aliases=("ref",)),
             Column("kind", Choice(RESOURCE_KINDS), required=True),
             Column("status", Choice(RESOURCE_STATUSES), default="draft"),
             Column("title", Text(max_length=255), required=True),
