@@ -911,6 +911,7 @@ class ProjectViewSet(AssistanceViewSet):
         responses={
             (200, "application/xml"): OpenApiTypes.STR,
             (400, "application/json"): ERROR,
+            (400, "application/xml"): OpenApiTypes.STR,
         },
     )
     @action(
@@ -923,7 +924,7 @@ class ProjectViewSet(AssistanceViewSet):
     def iati(self, request):
         """The projects (filtered as the list) as an IATI 2.03 activities file, valid against
         the official schema; sector 15240 (SALW control). Projects IATI cannot describe (no
-        date) are left out."""
+        date) are left out; with none, the document holds no activity."""
         projects = self.filter_queryset(self.get_queryset()).order_by("code")
         export = export_projects(
             exportable_projects(projects), reporting_org=reporting_organisation()

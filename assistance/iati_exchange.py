@@ -153,7 +153,8 @@ def export_projects(projects, *, reporting_org, leave_out_incomplete=True):
 
     A project IATI cannot describe (no date, no status) is left out with the reason, or,
     unless `leave_out_incomplete`, refuses the export. Raises IatiRejected with the schema's
-    messages if the document is not valid.
+    messages if the document is not valid. Without any project, the document is an
+    `iati-activities` element without activities (which the schema does not accept).
     """
     activities, exported, left_out = [], [], []
     for project in projects:
@@ -166,7 +167,8 @@ def export_projects(projects, *, reporting_org, leave_out_incomplete=True):
     if left_out and not leave_out_incomplete:
         raise IatiRejected([f"{project.code}: {reason}" for project, reason in left_out])
     document = write_activities(activities)
-    errors = schema_errors(document)
+    # The schema wants at least one activity; with none, the document says there is nothing.
+    errors = schema_errors(document) if activities else []
     if errors:
         raise IatiRejected(errors)
     return Export(document, exported, left_out)
@@ -245,6 +247,8 @@ def _project_plan(activity, reporting_org, problems):
     if language is None:
         problems.append(_problem(activity, "title", _("no title in a UN language")))
         return None
+    if len(activity.identifier) > Project._meta.get_field("iati_identifier").max_length:
+        problems.append(_problem(activity, "iati-identifier", _("longer than 150 characters")))
     own = reporting_org is not None and activity.reporting_org.ref == reporting_org.ref
     code = activity.internal_reference if own and activity.internal_reference else None
     record, warnings = project_from_activity(activity, language=language, code=code)

@@ -31,7 +31,7 @@ from .importers.project_table import read_project_rows
 from .importers.tabular import HEADER_ROW, CellError, read_table
 from .listing_import import find_organisation, project_fields, save_project, usd_per_unit
 from .models import Need, Priority, Project, Resource
-from .terms import source_terms, terms
+from .terms import source_terms
 
 KINDS = ("needs", "resources", "projects")
 
@@ -117,6 +117,20 @@ class TableImporter:
     def __init__(self, path, file_format, organisation, user, progress):
         self.path, self.format = path, file_format
         self.organisation, self.user, self.progress = organisation, user, progress
+        self.known = {}  # model -> {code: row}: a big table names the same terms again and again
+
+    def terms(self, model, codes):
+        """The rows of these codes; raises LookupError naming the codes that do not exist."""
+        if model not in self.known:
+            self.known[model] = {row.code: row for row in source_terms(model)}
+        found = self.known[model]
+        missing = [code for code in codes if code not in found]
+        if missing:
+            raise LookupError(", ".join(missing))
+        return [found[code] for code in dict.fromkeys(codes)]
+
+    def term(self, model, code):
+        return self.terms(model, [code])[0] if code else None
 
     def run(self, dry_run):
         rows, errors = self.read()
@@ -200,9 +214,12 @@ class NeedImporter(TableImporter):
         need.title = values["title"]
         need.description = values["description"] or ""
         need.original_language = values["original_language"]
-        need.country = source_terms(Country).filter(code=values["country"]).first()
+        try:
+            country = need.country = self.term(Country, values["country"])
+        except LookupError:
+            country = None
         if applicant:
-            need.applicant = source_terms(Organisation).get(code=applicant)
+            need.applicant = self.term(Organisation, applicant)
         elif self.organisation is not None:
             need.applicant = self.organisation
         need.amount = values["amount"]
@@ -220,12 +237,12 @@ class NeedImporter(TableImporter):
             row.number,
             need,
             relations={
-                "themes": terms(ThematicArea, values["themes"]),
-                "forms": terms(AssistanceForm, values["forms"]),
+                "themes": self.terms(ThematicArea, values["themes"]),
+                "forms": self.terms(AssistanceForm, values["forms"]),
             },
         )
         errors = _known_currency(row.number, need.currency)
-        if need.country is None:
+        if country is None:
             errors.append(CellError(row.number, "country", _("not in the list of countries")))
         if values["consent_to_publish"]:
             plan.give_consent = not need.consent_to_publish
@@ -252,7 +269,7 @@ class NeedImporter(TableImporter):
                 )
             )
         plan.steps = steps or []
-        if need.country is not None:
+        if country is not None:
             errors.extend(self.check(plan, exclude=("status",)))
         return plan, errors
 
@@ -313,21 +330,24 @@ class ResourceImporter(TableImporter):
             setattr(resource, name, values[name] or "")
         resource.reference = values["reference"] or None
         if values["provider"]:
-            resource.provider = source_terms(Organisation).get(code=values["provider"])
+            resource.provider = self.term(Organisation, values["provider"])
         elif self.organisation is not None:
             resource.provider = self.organisation
         errors = _known_currency(row.number, resource.currency)
         resource.provider_country = None
         if values["provider_country"]:
-            resource.provider_country = (
-                source_terms(Country).filter(code=values["provider_country"]).first()
-            )
+            try:
+                resource.provider_country = self.term(Country, values["provider_country"])
+            except LookupError:
+                errors.append(
+                    CellError(row.number, "provider_country", _("not in the list of countries"))
+                )
         plan = Plan(row.number, resource)
         if resource.status != values["status"]:
             plan.steps = [values["status"]]
         for name, model in self.RELATIONS.items():
             try:
-                plan.relations[name] = terms(model, values[name])
+                plan.relations[name] = self.terms(model, values[name])
             except LookupError as missing:
                 errors.append(
                     CellError(row.number, name, _("unknown: %(codes)s") % {"codes": missing})
@@ -372,7 +392,7 @@ class ProjectImporter(TableImporter):
                 )
         for name, model in (("focus_countries", Country), ("focus_regions", Region)):
             try:
-                terms(model, getattr(record, name))
+                self.terms(model, getattr(record, name))
             except LookupError as missing:
                 errors.append(
                     CellError(record.line, name, _("unknown: %(codes)s") % {"codes": missing})

@@ -140,9 +140,12 @@ def test_the_export_is_valid_iati_with_the_salw_sector(tmp_path, capsys):
 
 
 def test_a_project_iati_cannot_describe_stops_the_export_unless_left_out(tmp_path, capsys):
+    output = tmp_path / "activities.xml"
+    Project.objects.all().delete()
+    with pytest.raises(CommandError, match="No project to export"):
+        call_command("export_iati", "--output", str(output))
     projects_with_dates()
     Project.objects.create(code="NODATE", title="A project without dates")
-    output = tmp_path / "activities.xml"
     with pytest.raises(CommandError, match="no IATI file was written"):
         call_command("export_iati", "--output", str(output))
     assert "NODATE: IATI needs a start or end date" in capsys.readouterr().err
@@ -278,6 +281,11 @@ def test_the_api_serves_the_projects_as_iati_xml(client):
     togo = client.get("/api/v2/projects/iati/", {"country": "TG"}, HTTP_ACCEPT="application/xml")
     assert togo.status_code == 200
     assert {e.get("ref") for e in xml(togo.content).iter("other-identifier")} == {"UNR/27/001"}
+
+    # Nothing to publish: an iati-activities element without activities.
+    nowhere = client.get("/api/v2/projects/iati/", {"country": "ZZ"})
+    assert nowhere.status_code == 200
+    assert xml(nowhere.content).tag == "iati-activities" and len(xml(nowhere.content)) == 0
 
     bad = client.get("/api/v2/projects/iati/", {"year": "soon"})
     assert bad.status_code == 400 and "year" in bad.json()["errors"]

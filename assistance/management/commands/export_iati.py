@@ -56,6 +56,8 @@ class Command(BaseCommand):
             ) from None
         for project, reason in export.left_out:
             self.stderr.write(self.style.WARNING(f"Left out {project.code}: {reason}"))
+        if not export.exported:
+            raise CommandError("No project to export; an IATI file needs at least one activity.")
         if options["output"]:
             options["output"].write_bytes(export.document)
             self.stderr.write(
