@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.http import HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,11 +21,12 @@ from drf_spectacular.utils import (
     extend_schema_field,
     inline_serializer,
 )
+from lxml import etree
 from rest_framework import permissions, renderers, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.negotiation import DefaultContentNegotiation
-from rest_framework.renderers import JSONRenderer
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
@@ -45,6 +47,7 @@ from cms.library.models import NationalReportPage
 from . import coverage, reports
 from . import permissions as rules
 from .currency import currency_choices
+from .iati_exchange import export_projects, exportable_projects, reporting_organisation
 from .matching.explain import explain
 from .models import Match, Need, Project, Resource
 from .terms import names, source_terms
@@ -796,11 +799,13 @@ class ProjectSerializer(TranslatedTextSerializer):
     TERM_FIELDS = {
         "implementing_organisation": Organisation,
         "focus_countries": Country,
+        "focus_regions": Region,
         "themes": ThematicArea,
     }
 
     implementing_organisation = TermField(Organisation, required=False, allow_null=True)
     focus_countries = term_list(Country, required=False)
+    focus_regions = term_list(Region, required=False, help_text="UN M49 region codes.")
     themes = term_list(ThematicArea, required=False)
     translations = TranslationsField(Project.TRANSLATED_FIELDS, required=False)
 
@@ -817,6 +822,7 @@ class ProjectSerializer(TranslatedTextSerializer):
         fields = [
             "id",
             "code",
+            "iati_identifier",
             "title",
             "description",
             "expectations",
@@ -834,6 +840,7 @@ class ProjectSerializer(TranslatedTextSerializer):
             "division",
             "implementing_organisation",
             "focus_countries",
+            "focus_regions",
             "themes",
             "status",
             "comment",
@@ -844,7 +851,7 @@ class ProjectSerializer(TranslatedTextSerializer):
             "resources",
             "names",
         ]
-        read_only_fields = ["amount_usd"]
+        read_only_fields = ["amount_usd", "iati_identifier"]
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
@@ -868,13 +875,39 @@ class ProjectFilter(django_filters.FilterSet):
         fields = ["country", "region", "theme", "status", "year"]
 
     def filter_region(self, queryset, name, value):
-        return in_region("focus_countries__")(queryset, name, value)
+        """Projects in a country of the region, or focused on the region or a part of it."""
+        in_countries = in_region("focus_countries__")(queryset, name, value)
+        focused = queryset.filter(
+            Q(focus_regions__code=value)
+            | Q(focus_regions__parent__code=value)
+            | Q(focus_regions__parent__parent__code=value)
+        )
+        return queryset.filter(Q(pk__in=in_countries.values("pk")) | Q(pk__in=focused.values("pk")))
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(
             (Q(start_date__isnull=True) | Q(start_date__year__lte=value))
             & (Q(end_date__isnull=True) | Q(end_date__year__gte=value))
         )
+
+
+class IatiXMLRenderer(BaseRenderer):
+    """IATI activity XML; errors come as <errors message="..."><error field="...">."""
+
+    media_type = "application/xml"
+    format = "xml"
+    charset = None  # the document declares its own encoding
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if isinstance(data, bytes):
+            return data
+        data = data if isinstance(data, dict) else {"message": data}
+        root = etree.Element("errors", message=str(data.get("message", "")))
+        for name, messages in (data.get("errors") or {}).items():
+            for message in messages if isinstance(messages, list) else [messages]:
+                error = etree.SubElement(root, "error", field=str(name))
+                error.text = str(message)
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
 class SecretariatWrites(permissions.BasePermission):
@@ -893,8 +926,34 @@ class ProjectViewSet(AssistanceViewSet):
 
     def get_queryset(self):
         return Project.objects.select_related("implementing_organisation").prefetch_related(
-            "focus_countries", "themes", "needs", "resources"
+            "focus_countries", "focus_regions", "themes", "needs", "resources"
         )
+
+    @extend_schema(
+        operation_id="projects_iati",
+        filters=True,
+        responses={
+            (200, "application/xml"): OpenApiTypes.STR,
+            (400, "application/json"): ERROR,
+            (400, "application/xml"): OpenApiTypes.STR,
+        },
+    )
+    @action(
+        detail=False,
+        methods=["get"],
+        url_path="iati",
+        renderer_classes=[JSONRenderer, IatiXMLRenderer],
+        pagination_class=None,
+    )
+    def iati(self, request):
+        """The projects (filtered as the list) as an IATI 2.03 activities file, valid against
+        the official schema; sector 15240 (SALW control). Projects IATI cannot describe (no
+        date) are left out; with none, the document holds no activity."""
+        projects = self.filter_queryset(self.get_queryset()).order_by("code")
+        export = export_projects(
+            exportable_projects(projects), reporting_org=reporting_organisation()
+        )
+        return HttpResponse(export.document, content_type=IatiXMLRenderer.media_type)
 
 
 # --- Coverage --------------------------------------------------------------------------------

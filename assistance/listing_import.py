@@ -3,13 +3,14 @@
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Q
 
-from cms.core.models import Country
+from cms.core.models import Country, Organisation, Region
 
 from .currency import rates
 from .importers.project_listing import ProjectStatus, parse_project_listing
 from .models import Project
-from .terms import terms
+from .terms import source_terms, terms
 
 # The listing's plain statuses, in IATI's activity statuses.
 STATUSES = {
@@ -60,6 +61,38 @@ def project_fields(record):
     return fields
 
 
+def find_organisation(text):
+    """The organisation a file names by code, acronym or name (in any UN language), or None."""
+    text = " ".join(str(text or "").split())
+    if not text:
+        return None
+    found = Organisation.objects.filter(
+        Q(code__iexact=text) | Q(acronym__iexact=text) | Q(name__iexact=text)
+    ).values_list("translation_key", flat=True)
+    keys = set(found)
+    if len(keys) != 1:
+        return None
+    return source_terms(Organisation).filter(translation_key=keys.pop()).first()
+
+
+def save_project(record, *, implementing_organisation=None, lookup=None, extra=None):
+    """Create or update the Project of a record (by code, or by `lookup`); returns
+    (project, created). Raises LookupError for a country or region that is not a term."""
+    fields = project_fields(record)
+    fields.update(extra or {})
+    if implementing_organisation is not None:
+        fields["implementing_organisation"] = implementing_organisation
+    countries = terms(Country, record.focus_countries)
+    regions = terms(Region, record.focus_regions)
+    project, created = Project.objects.update_or_create(
+        **(lookup or {"code": record.code}), defaults={"code": record.code, **fields}
+    )
+    project.full_clean()
+    project.focus_countries.set(countries)
+    project.focus_regions.set(regions)
+    return project, created
+
+
 def import_listing(text, *, implementing_organisation=None):
     """Create or update one Project per record (by code). Raises ListingRejected, having
     written nothing, when any value could not be read."""
@@ -75,11 +108,8 @@ def import_listing(text, *, implementing_organisation=None):
     summary = ImportSummary(warnings=result.warnings)
     with transaction.atomic():
         for record in result.records:
-            fields = project_fields(record)
-            if implementing_organisation is not None:
-                fields["implementing_organisation"] = implementing_organisation
-            project, created = Project.objects.update_or_create(code=record.code, defaults=fields)
-            project.full_clean()
-            project.focus_countries.set(terms(Country, record.focus_countries))
+            project, created = save_project(
+                record, implementing_organisation=implementing_organisation
+            )
             (summary.created if created else summary.updated).append(project)
     return summary

@@ -213,6 +213,16 @@ class Need(StatusLifecycle, TranslatedText, Budget):
     concerns_iti = models.BooleanField(
         _("concerns the International Tracing Instrument"), default=False
     )
+    reference = models.CharField(
+        _("reference"),
+        max_length=150,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_(
+            "The reference given in an imported table; importing it again updates this record."
+        ),
+    )
     national_report = models.ForeignKey(
         "library.NationalReportPage",
         verbose_name=_("national report"),
@@ -379,6 +389,16 @@ class Resource(StatusLifecycle, TranslatedText):
     rolling = models.BooleanField(_("open all year (rolling)"), default=False)
     call_opens = models.DateField(_("call opens"), null=True, blank=True)
     call_closes = models.DateField(_("call closes"), null=True, blank=True)
+    reference = models.CharField(
+        _("reference"),
+        max_length=150,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_(
+            "The reference given in an imported table; importing it again updates this record."
+        ),
+    )
     requirements = models.TextField(
         _("requirements for access"),
         blank=True,
@@ -541,6 +561,14 @@ class Project(TranslatedText, Budget):
         SUSPENDED = "suspended", _("suspended")
 
     code = models.CharField(_("code"), max_length=60, unique=True)
+    iati_identifier = models.CharField(
+        _("IATI identifier"),
+        max_length=150,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("The iati-identifier of the activity this project was imported from."),
+    )
     expectations = models.TextField(_("expectations"), blank=True)
     objective = models.TextField(_("objective"), blank=True)
     accomplishments = models.TextField(_("key accomplishments"), blank=True)
@@ -559,6 +587,13 @@ class Project(TranslatedText, Budget):
     )
     focus_countries = models.ManyToManyField(
         "core.Country", verbose_name=_("focus countries"), blank=True, related_name="+"
+    )
+    focus_regions = models.ManyToManyField(
+        "core.Region",
+        verbose_name=_("focus regions"),
+        blank=True,
+        related_name="+",
+        help_text=_("UN M49 regions the project serves as a whole."),
     )
     themes = models.ManyToManyField(
         "core.ThematicArea", verbose_name=_("thematic areas"), blank=True, related_name="+"

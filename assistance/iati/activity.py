@@ -93,6 +93,16 @@ class Organisation:
     type: str = ""  # IATI OrganisationType code: "10" government, "40" multilateral...
 
 
+# Other-identifier type A1: the reporting organisation's own reference for the activity.
+OTHER_IDENTIFIER_INTERNAL = "A1"
+
+
+@dataclass
+class OtherIdentifier:
+    ref: str
+    type: str = OTHER_IDENTIFIER_INTERNAL
+
+
 @dataclass
 class ParticipatingOrganisation:
     role: OrganisationRole
@@ -167,6 +177,7 @@ class Activity:
     participating_orgs: list[ParticipatingOrganisation]
     status: ActivityStatus
     dates: list[ActivityDate]
+    other_identifiers: list[OtherIdentifier] = field(default_factory=list)
     scope: ActivityScope | None = None
     recipient_countries: list[RecipientCountry] = field(default_factory=list)
     recipient_regions: list[RecipientRegion] = field(default_factory=list)
@@ -176,6 +187,13 @@ class Activity:
     default_language: str = "en"
     default_currency: str = "USD"
     last_updated: datetime | None = None
+
+    @property
+    def internal_reference(self):
+        """The reporting organisation's own reference (other-identifier of type A1), or ""."""
+        return next(
+            (o.ref for o in self.other_identifiers if o.type == OTHER_IDENTIFIER_INTERNAL), ""
+        )
 
     def date_of(self, date_type):
         return next((item.date for item in self.dates if item.type == date_type), None)

@@ -25,6 +25,7 @@ from .activity import (
     Description,
     DescriptionType,
     OrganisationRole,
+    OtherIdentifier,
     ParticipatingOrganisation,
     RecipientCountry,
     RecipientRegion,
@@ -173,6 +174,7 @@ def activity_from_project(
         participating_orgs=organisations,
         status=ACTIVITY_STATUS[record.status],
         dates=dates,
+        other_identifiers=[OtherIdentifier(record.code)],
         scope=_scope(record),
         recipient_countries=countries,
         recipient_regions=regions,
@@ -215,12 +217,17 @@ def project_from_activity(activity: Activity, *, language=None, code=None):
         return texts.get(language) or texts.get(activity.default_language) or ""
 
     record = ProjectRecord(code=code or activity.identifier, title=text(activity.title), line=0)
+    generals = 0
     for description in activity.descriptions:
         attribute = {
             DescriptionType.GENERAL: "expectations",
             DescriptionType.OBJECTIVES: "objective",
             DescriptionType.OTHER: "accomplishments",
         }.get(description.type, "summary")
+        if description.type == DescriptionType.GENERAL:
+            # Projects write their expectations, then their summary, as general descriptions.
+            generals += 1
+            attribute = "expectations" if generals == 1 else "summary"
         current = getattr(record, attribute)
         body = text(description.text)
         setattr(record, attribute, f"{current}\n\n{body}" if current else body)

@@ -25,6 +25,7 @@ from .activity import (
     DescriptionType,
     Organisation,
     OrganisationRole,
+    OtherIdentifier,
     ParticipatingOrganisation,
     RecipientCountry,
     RecipientRegion,
@@ -109,6 +110,10 @@ class _ActivityReader:
             ],
             "participating_orgs": lambda: [
                 self.participating(item) for item in element.iterfind("participating-org")
+            ],
+            "other_identifiers": lambda: [
+                OtherIdentifier(self.text_attribute(item, "ref"), item.get("type", ""))
+                for item in element.iterfind("other-identifier")
             ],
             "status": lambda: self.code(
                 self.required(element, "activity-status"), "code", ActivityStatus

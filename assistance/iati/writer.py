@@ -117,6 +117,8 @@ def activity_element(activity):
         )
         if any(text.strip() for text in organisation.name.values()):
             _narratives(element, organisation.name, language, f"{where}: participating-org")
+    for other in activity.other_identifiers:
+        _sub(root, "other-identifier", ref=xml_text(other.ref), type=other.type)
     _sub(root, "activity-status", code=int(activity.status))
     for activity_date in activity.dates:
         _sub(

@@ -105,15 +105,23 @@ def record_from_row(row, exchange_rates=None):
     return record, None
 
 
-def read_project_table(path, exchange_rates=None, **options):
-    """Read projects from a .csv or .xlsx file: (records, errors), all or nothing."""
+def read_project_rows(path, exchange_rates=None, **options):
+    """(records of the rows without a bad cell, every bad cell): for callers that check the
+    valid rows further before refusing or accepting the whole file."""
     result = read_table(path, PROJECT_SCHEMA, **options)
-    if result.errors:
-        return [], result.errors
-    records, errors = [], []
-    for row in result.rows:
+    records, errors = [], list(result.errors)
+    for row in result.valid_rows:
         record, reason = record_from_row(row, exchange_rates)
         if reason:
             errors.append(CellError(row.number, "budget", reason))
-        records.append(record)
+        else:
+            records.append(record)
+    return records, errors
+
+
+def read_project_table(path, exchange_rates=None, **options):
+    """Read projects from a .csv or .xlsx file: (records, errors), all or nothing.
+
+    `options` go to `read_table` (`format`, `sheet`...)."""
+    records, errors = read_project_rows(path, exchange_rates, **options)
     return ([], errors) if errors else (records, [])

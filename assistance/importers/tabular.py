@@ -245,6 +245,9 @@ class Row:
 class TableResult:
     rows: list[Row]
     errors: list[CellError]
+    # The rows without a bad cell, even when other rows have one: a caller can check them
+    # further (against the database) and report every problem of the file at once.
+    valid_rows: list[Row] = field(default_factory=list)
 
     @property
     def ok(self):
@@ -347,7 +350,7 @@ def validate_rows(schema, header, rows):
         errors.extend(row_errors)
         if not row_errors:
             validated.append(Row(number, values))
-    return TableResult(validated if not errors else [], errors)
+    return TableResult(validated if not errors else [], errors, validated)
 
 
 def read_csv(source, schema, *, encoding="utf-8-sig"):
@@ -379,6 +382,9 @@ def read_csv(source, schema, *, encoding="utf-8-sig"):
 
 def read_xlsx(source, schema, *, sheet=None):
     """Read the first (or the named) sheet of an XLSX workbook from a path or binary stream."""
+    if isinstance(source, str | Path):
+        # openpyxl judges a path by its extension; the content says what the file is.
+        source = Path(source).read_bytes()
     if isinstance(source, bytes):
         source = io.BytesIO(source)
     try:
@@ -403,9 +409,9 @@ def read_xlsx(source, schema, *, sheet=None):
         workbook.close()
 
 
-def read_table(path, schema, **options):
-    """Read a .csv or .xlsx file, chosen by its name."""
-    suffix = Path(path).suffix.casefold()
+def read_table(path, schema, *, format=None, **options):
+    """Read a .csv or .xlsx file, chosen by its name unless `format` ("csv", "xlsx") says."""
+    suffix = f".{format}" if format else Path(path).suffix.casefold()
     if suffix == ".csv":
         return read_csv(path, schema, **options)
     if suffix in (".xlsx", ".xlsm"):
