@@ -209,7 +209,9 @@ class ProjectViewSet(ScopedViewSet):
     search_fields = ["code", "title"]
     edit_handler = ObjectList(
         [
-            FieldRowPanel([FieldPanel("code"), FieldPanel("status")]),
+            FieldRowPanel(
+                [FieldPanel("code"), FieldPanel("iati_identifier"), FieldPanel("status")]
+            ),
             FieldPanel("title"),
             FieldPanel("description"),
             FieldPanel("expectations"),
@@ -222,6 +224,7 @@ class ProjectViewSet(ScopedViewSet):
             ),
             FieldRowPanel([FieldPanel("division"), FieldPanel("implementing_organisation")]),
             FieldPanel("focus_countries"),
+            FieldPanel("focus_regions"),
             FieldPanel("themes"),
             FieldPanel("needs"),
             FieldPanel("resources"),

@@ -323,6 +323,13 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
 } | {
     "InstrumentEnum": "cms.core.instruments.Instrument",
 }
+# The publisher of IATI exports: an organisation of the taxonomy, the identifier IATI
+# allocated to it and its IATI organisation type (40: multilateral).
+POAISS_IATI_REPORTING_ORG = {
+    "organisation": env.get_str("IATI_REPORTING_ORGANISATION") or "unoda",
+    "ref": env.get_str("IATI_REPORTING_ORG_REF") or "XI-IATI-UNODA",
+    "type": env.get_str("IATI_REPORTING_ORG_TYPE") or "40",
+}
 # --- E-learning -----------------------------------------------------------------------------
 # xAPI statements are stored locally; with an endpoint set they are also sent to that LRS.
 LEARNING_LRS = {

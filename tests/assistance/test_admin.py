@@ -65,3 +65,12 @@ def test_the_dashboard_shows_the_headline_figures(admin_client):
     html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Assistance needs" in html
     assert "US$1,650,000" in html  # requested by the five validated demo needs
+
+
+def test_the_project_editor_sets_focus_regions_and_the_iati_identifier(admin_client):
+    response = admin_client.get(reverse("wagtailsnippets_assistance_project:add"))
+    form = response.context["form"]
+    assert "iati_identifier" in form.fields
+    regions = form.fields["focus_regions"].queryset
+    assert regions.filter(code="002").exists()  # Africa, M49
+    assert set(regions.values_list("locale__language_code", flat=True)) == {"en"}
