@@ -623,6 +623,8 @@ READS = [
         shows=("validated need",),
     ),
     Read("/api/v2/projects/", "/api/v2/projects/?limit=100", PUBLIC),
+    # The IATI file of the same projects: their needs' titles are never written.
+    Read("/api/v2/projects/iati/", "/api/v2/projects/iati/", PUBLIC),
     Read(
         "/api/v2/projects/{id}/",
         "/api/v2/projects/{project}/",
