@@ -264,7 +264,9 @@ def child(options):
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
     migrated = time.perf_counter()
-    fill_index(options.items, options.seed)
+    if not (options.reuse and IndexEntry.objects.count() == options.items):
+        IndexEntry.objects.all().delete()
+        fill_index(options.items, options.seed)
     indexed = time.perf_counter()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -303,21 +305,32 @@ def environment(var_dir, database_url=None):
 def run_engine(options, env):
     arguments = [sys.executable, __file__, "--child", "--items", str(options.items)]
     arguments += ["--repeat", str(options.repeat), "--seed", str(options.seed)]
+    if options.reuse:
+        arguments += ["--reuse", options.reuse]
     output = subprocess.run(arguments, cwd=ROOT, env=env, capture_output=True, text=True)
     if output.returncode:
         sys.exit(f"The benchmark failed:\n{output.stderr}")
     return json.loads(output.stdout.strip().splitlines()[-1])
 
 
-def postgres_database(url):
-    """A temporary database on the server of DATABASE_URL: (its URL, a function dropping it)."""
+def postgres_database(url, reuse=None):
+    """A temporary database on the server of DATABASE_URL: (its URL, a function dropping it).
+
+    With `reuse`, a database of that name kept between runs (and a no-op for dropping it).
+    """
     import psycopg
 
     parts = urlsplit(url)
-    name = f"poaiss_search_bench_{uuid.uuid4().hex[:8]}"
+    name = f"poaiss_search_bench_{reuse or uuid.uuid4().hex[:8]}"
     admin = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+    if reuse:
+        return urlunsplit(parts._replace(path=f"/{name}")), lambda: None
 
     def drop():
         with psycopg.connect(admin, autocommit=True) as connection:
@@ -349,6 +362,12 @@ def main():
     parser.add_argument(
         "--engine", choices=["both", "sqlite", "postgresql"], default="both", help="what to run"
     )
+    parser.add_argument(
+        "--reuse",
+        metavar="NAME",
+        help="keep the databases under this name and reuse them when they already hold "
+        "--items documents (to compare changes of the query code on the same index)",
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.child:
@@ -356,13 +375,18 @@ def main():
         return
 
     if options.engine in ("both", "sqlite"):
-        with tempfile.TemporaryDirectory(prefix="poaiss-search-bench-") as var_dir:
+        if options.reuse:
+            var_dir = Path(tempfile.gettempdir()) / f"poaiss-search-bench-{options.reuse}"
+            var_dir.mkdir(exist_ok=True)
             report(run_engine(options, environment(var_dir)))
+        else:
+            with tempfile.TemporaryDirectory(prefix="poaiss-search-bench-") as var_dir:
+                report(run_engine(options, environment(var_dir)))
     url = os.environ.get("DATABASE_URL", "")
     if options.engine in ("both", "postgresql"):
         if not url.startswith(("postgres://", "postgresql://")):
             sys.exit("Set DATABASE_URL to a PostgreSQL server to measure PostgreSQL.")
-        database_url, drop = postgres_database(url)
+        database_url, drop = postgres_database(url, options.reuse)
         try:
             with tempfile.TemporaryDirectory(prefix="poaiss-search-bench-") as var_dir:
                 report(run_engine(options, environment(var_dir, database_url)))

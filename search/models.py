@@ -24,7 +24,13 @@ class IndexEntry(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        indexes = [models.Index(fields=["language", "visibility"])]
+        # Covers the facet counts of the matching entries: kind, language and year are read
+        # from the index, not from rows whose long bodies span several pages.
+        indexes = [
+            models.Index(
+                fields=["language", "visibility", "kind", "year"], name="poaiss_search_entry_facets"
+            )
+        ]
 
     def __str__(self):
         return self.key
@@ -39,6 +45,12 @@ class IndexFacet(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["name", "value"])]
+        constraints = [
+            # Also the covering index through which facet counts join the matching entries.
+            models.UniqueConstraint(
+                fields=["entry", "name", "value"], name="poaiss_search_facet_once_per_entry"
+            )
+        ]
 
     def __str__(self):
         return f"{self.name}={self.value}"

@@ -17,7 +17,7 @@ from django.db.models.expressions import RawSQL
 from ..documents import SearchHit, SearchResults
 from ..highlight import snippet
 from ..models import IndexEntry, IndexFacet
-from ..text import HAN_RUN, fold, han_to_bigram_text, terms, words
+from ..text import HAN_RUN, fold, han_to_bigram_text, terms, vocabulary_of, words
 
 FULLTEXT_TABLE = "poaiss_search_fulltext"
 ENTRY_TABLE = IndexEntry._meta.db_table
@@ -64,16 +64,18 @@ class SQLiteFullText:
         return (" OR " if language == "zh-hans" or any_word else " ").join(quoted)
 
     def condition_and_score(self, text, languages, any_word=False):
-        match_cases, score_cases, match_params, score_params = [], [], [], []
+        match_cases, score_cases, score_params = [], [], []
         for language in languages:
             expression = self.match_expression(text, language, any_word)
             if not expression:
                 continue
             match_cases.append(
-                "WHEN %s THEN id IN "
-                f"(SELECT rowid FROM {FULLTEXT_TABLE} WHERE {FULLTEXT_TABLE} MATCH %s)"
+                (
+                    language,
+                    f"id IN (SELECT rowid FROM {FULLTEXT_TABLE} WHERE {FULLTEXT_TABLE} MATCH %s)",
+                    [expression],
+                )
             )
-            match_params += [language, expression]
             # BM25 is lower for better matches; titles weigh five times the body. The scores
             # are computed once per query (a materialised CTE), not once per matching row:
             # bm25() reads the whole posting list each time it runs.
@@ -84,7 +86,10 @@ class SQLiteFullText:
                 "SELECT fts_score FROM fts_scores WHERE fts_rowid = id)"
             )
             score_params += [language, expression]
-        return case_sql(match_cases, match_params, "0"), case_sql(score_cases, score_params, "0")
+        return (
+            any_language(match_cases, languages, "0"),
+            case_sql(score_cases, score_params, "0"),
+        )
 
 
 class PostgresFullText:
@@ -118,7 +123,7 @@ class PostgresFullText:
         """Idem."""
 
     def condition_and_score(self, text, languages, any_word=False):
-        match_cases, score_cases, match_params, score_params = [], [], [], []
+        match_cases, score_cases, score_params = [], [], []
         for language in languages:
             if language == "zh-hans":
                 # As on SQLite: any bigram may match; the more distinct bigrams a document
@@ -150,12 +155,30 @@ class PostgresFullText:
                     f"WHEN %s THEN ts_rank_cd('{{0.1, 0.2, 0.2, 1.0}}', search_vector, {query}, 1)"
                 )
                 score_params += [language, *params]
-            match_cases.append(f"WHEN %s THEN search_vector @@ {query}")
-            match_params += [language, *params]
+            match_cases.append((language, f"search_vector @@ {query}", params))
         return (
-            case_sql(match_cases, match_params, "false"),
+            any_language(match_cases, languages, "false"),
             case_sql(score_cases, score_params, "0"),
         )
+
+
+def any_language(conditions, languages, default):
+    """The full-text condition of each language, ORed with its language test.
+
+    Not a `CASE language WHEN ...`: hidden in a CASE the condition cannot be answered from
+    the full-text index (PostgreSQL then reads every vector). A query in one language needs
+    no language test: the entries are already filtered on it.
+    """
+    if not conditions:
+        return default, []
+    if len(languages) == 1:
+        _language, sql, params = conditions[0]
+        return f"({sql})", params
+    parts, params = [], []
+    for language, sql, condition_params in conditions:
+        parts.append(f"(language = %s AND {sql})")
+        params += [language, *condition_params]
+    return f"({' OR '.join(parts)})", params
 
 
 def case_sql(cases, params, default):
@@ -269,21 +292,22 @@ class DatabaseBackend:
         (match_sql, match_params), (score_sql, score_params) = self.fulltext.condition_and_score(
             query.text, query.languages, any_word
         )
-        return (
-            entries.annotate(matched=RawSQL(match_sql, match_params, output_field=BooleanField()))
-            .filter(matched=True)
-            .annotate(score=RawSQL(score_sql, score_params, output_field=FloatField()))
-        )
+        # A filter, not an annotation: the condition is not evaluated again in the SELECT.
+        return entries.filter(
+            RawSQL(match_sql, match_params, output_field=BooleanField())
+        ).annotate(score=RawSQL(score_sql, score_params, output_field=FloatField()))
 
     def search(self, query):
         entries = self.matching(query)
-        total = entries.count()
+        facets = self.facets(entries)
+        total = sum(facets["language"].values())
         if not total and len(words(query.text)) > SHORT_QUERY:
             # Every word of a short query. A longer one that no document matches in full
             # ("how to mark imported weapons") finds documents with any of its words, those
             # with more of them first, as Elasticsearch asks most words of a long query.
             entries = self.matching(query, any_word=True)
-            total = entries.count()
+            facets = self.facets(entries)
+            total = sum(facets["language"].values())
         page = entries.order_by("-score", "title", "pk")[query.offset : query.offset + query.limit]
         hits = [
             SearchHit(
@@ -301,29 +325,37 @@ class DatabaseBackend:
         return SearchResults(
             total=total,
             hits=hits,
-            facets=self.facets(entries),
+            facets=facets,
             suggestion=None if total else self.did_you_mean(query),
         )
 
     def facets(self, entries):
-        facets = {}
-        ids = entries.values("pk")
-        for field_name, facet in (("kind", "kind"), ("language", "language"), ("year", "year")):
-            rows = (
-                IndexEntry.objects.filter(pk__in=ids, **{f"{field_name}__isnull": False})
-                .values(field_name)
-                .annotate(count=Count("pk"))
-            )
-            facets[facet] = {str(row[field_name]): row["count"] for row in rows}
-        rows = (
-            IndexFacet.objects.filter(entry__in=ids)
-            .values("name", "value")
-            .annotate(count=Count("entry", distinct=True))
+        """The counts of every facet in one query over the matching entries, found once.
+
+        The total is the sum of the language counts (every entry has one language); a facet
+        value is stored once per entry (a unique constraint), so its rows need no DISTINCT.
+        """
+        matched_sql, params = entries.values(
+            "pk", "kind", "language", "year"
+        ).query.sql_with_params()
+        facet_table = IndexFacet._meta.db_table
+        sql = (
+            f"WITH matched (id, kind, language, year) AS MATERIALIZED ({matched_sql}) "
+            "SELECT 'kind', kind, COUNT(*) FROM matched GROUP BY kind "
+            "UNION ALL SELECT 'language', language, COUNT(*) FROM matched GROUP BY language "
+            "UNION ALL SELECT 'year', CAST(year AS TEXT), COUNT(*) FROM matched "
+            "WHERE year IS NOT NULL GROUP BY year "
+            "UNION ALL SELECT facet.name, facet.value, COUNT(*) "
+            # CROSS JOIN: SQLite then reads the matched entries first and their facet values
+            # through the unique index, not every facet value of the index.
+            f"FROM matched CROSS JOIN {facet_table} facet WHERE facet.entry_id = matched.id "
+            "GROUP BY facet.name, facet.value"
         )
-        for name in MULTI_VALUED:
-            facets[name] = {}
-        for row in rows:
-            facets[row["name"]][row["value"]] = row["count"]
+        facets = {name: {} for name in ("kind", "language", "year", *MULTI_VALUED)}
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for name, value, count in cursor.fetchall():
+                facets[name][str(value)] = count
         return {name: dict(sorted(counts.items())) for name, counts in facets.items()}
 
     def visible_texts(self, languages, visibilities, limit=2000):
@@ -337,12 +369,7 @@ class DatabaseBackend:
 
     def did_you_mean(self, query):
         """The query with each unknown word replaced by the closest word of a visible title."""
-        vocabulary = {
-            word.lower()
-            for text in self.visible_texts(query.languages, query.visibilities)
-            for word, _start, _end in words(text)
-            if len(word) > 2
-        }
+        vocabulary = vocabulary_of(self.visible_texts(query.languages, query.visibilities))
         changed, corrected = False, []
         for word, _start, _end in words(query.text):
             lowered = word.lower()

@@ -186,6 +186,22 @@ def test_visibility_is_enforced_in_hits_facets_and_suggestions(client, restricte
     assert client.get("/api/v2/search/", {"q": "diversion"}).json()["meta"]["total_count"] == 3
 
 
+def test_a_facet_value_counts_a_document_once_however_often_it_is_given_or_reindexed(
+    search_api,
+):
+    twice = document("twice", "en", "Okapi census", themes=["census", "census"], countries=["KE"])
+    add_documents(twice)
+    add_documents(twice)  # re-indexing replaces the entry's facet values
+    add_documents(document("other", "en", "Okapi survey", themes=["census"], year=2023))
+    data = search_api(q="okapi", locale="en")
+    assert data["meta"]["total_count"] == 2
+    assert data["facets"]["theme"] == {"census": 2}
+    assert data["facets"]["country"] == {"KE": 1}
+    assert data["facets"]["year"] == {"2023": 1}
+    assert data["facets"]["kind"] == {"note": 2}
+    assert data["facets"]["language"] == {"en": 2}
+
+
 def test_a_misspelt_query_gets_a_suggestion_from_visible_words_only(
     search_api, restricted_documents
 ):

@@ -3,7 +3,7 @@
 import pytest
 
 from search.highlight import snippet
-from search.text import terms
+from search.text import terms, vocabulary_of
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,8 @@ def test_a_long_text_is_cut_around_the_first_match():
     assert result.startswith("…") and result.endswith("…")
     assert "<mark>tracing</mark>" in result
     assert len(result) < 200
+
+
+def test_the_vocabulary_of_did_you_mean_is_every_word_of_three_letters_or_more_lower_cased():
+    texts = ["Stockpile management, of arms", "L'État; 武器 marquage", "x"]
+    assert vocabulary_of(texts) == {"stockpile", "management", "arms", "l'état", "marquage"}
