@@ -14,8 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from draftjs_exporter.dom import DOM
 from wagtail import blocks
 from wagtail.admin.rich_text.converters.html_to_contentstate import LinkElementHandler
-from wagtail.rich_text import LinkHandler, expand_db_html
+from wagtail.rich_text import LinkHandler, RichText, expand_db_html
 
+from .sanitize import clean_rich_text, through_editor
 from .symbols import is_symbol, undocs_url, validate_symbol
 
 FEATURE = "unsymbol"
@@ -86,7 +87,11 @@ def validate_symbol_links(html):
 
 
 class RichTextBlock(blocks.RichTextBlock):
-    """Rich text whose API form is front-end HTML: page, document and symbol links resolved."""
+    """Rich text whose API form is front-end HTML: page, document and symbol links resolved.
+
+    Values are sanitised whenever they are read or written (see `blocks.sanitize`), and
+    validation reduces input to what the editor would store for this block's features.
+    """
 
     def __init__(self, features=None, validators=(), **kwargs):
         super().__init__(
@@ -94,6 +99,21 @@ class RichTextBlock(blocks.RichTextBlock):
             validators=[*validators, validate_symbol_links],
             **kwargs,
         )
+
+    def to_python(self, value):
+        return RichText(clean_rich_text(value))
+
+    def get_prep_value(self, value):
+        source = value.source if isinstance(value, RichText) else value
+        return clean_rich_text(source)
+
+    def normalize(self, value):
+        source = value.source if isinstance(value, RichText) else value
+        return RichText(clean_rich_text(source and str(source)))
+
+    def clean(self, value):
+        source = value.source if isinstance(value, RichText) else value
+        return super().clean(RichText(through_editor(clean_rich_text(source), self.features)))
 
     def get_api_representation(self, value, context=None):
         return expand_db_html(value.source) if value else ""

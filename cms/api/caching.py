@@ -1,7 +1,9 @@
 """HTTP caching of the public API: a shared response cache, ETag, Last-Modified and 304s.
 
 Anonymous GET responses are stored in the cache (Redis in production) under a key that
-includes a content version. Publishing, unpublishing, moving or deleting content bumps the
+includes a content version and every request header that can change the answer (`Accept`,
+`Accept-Language`); only JSON answers are stored, so no other rendering can be replayed to a
+client that asked for data. Publishing, unpublishing, moving or deleting content bumps the
 version after the transaction commits, so every cached answer is dropped at once. A cache
 outage only turns hits into misses.
 """
@@ -88,12 +90,31 @@ def is_cacheable(request):
     )
 
 
+# The headers an answer varies on; each is part of the cache key and of `Vary`.
+VARY_HEADERS = ("Accept", "Accept-Language", "Authorization", "Cookie")
+STORED_CONTENT_TYPES = (
+    "application/json",
+    "application/vnd.oai.openapi",
+    "application/vnd.oai.openapi+json",
+)
+
+
 def cache_key(request, version):
     # Without ?locale the answer depends on Accept-Language; with it, it does not.
     language = "" if "locale" in request.GET else (language_from_header(request) or "")
+    accept = " ".join(request.headers.get("Accept", "").split())
     query = "&".join(sorted(request.GET.urlencode().split("&")))
-    raw = f"{version}|{request.path_info}|{query}|{language}"
+    raw = "|".join((version, request.path_info, query, language, accept))
     return "poaiss:api:response:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def is_storable(response):
+    content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and content_type in STORED_CONTENT_TYPES
+    )
 
 
 class ApiCacheMiddleware:
@@ -115,7 +136,7 @@ class ApiCacheMiddleware:
             response = self.rebuild(stored)
         else:
             response = self.get_response(request)
-            if timeout and response.status_code == 200 and not response.streaming:
+            if timeout and is_storable(response):
                 cache.set(key, self.freeze(response), timeout=timeout)
 
         if response.status_code != 200:
@@ -124,7 +145,7 @@ class ApiCacheMiddleware:
         response["ETag"] = etag
         response["Last-Modified"] = http_date(state["changed_at"])
         patch_cache_control(response, public=True, max_age=settings.API_CACHE_SECONDS)
-        patch_vary_headers(response, ("Accept-Language", "Authorization", "Cookie"))
+        patch_vary_headers(response, VARY_HEADERS)
         return get_conditional_response(
             request, etag=etag, last_modified=state["changed_at"], response=response
         )

@@ -1,5 +1,7 @@
 """Wagtail's pages endpoint with language negotiation and an honest fallback to English."""
 
+import re
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.http.request import split_domain_port
@@ -25,6 +27,7 @@ from .languages import QueryParameterError, language_or_default, requested_langu
 from .pagination import BoundedPaginationMixin
 from .schema import PAGE, PAGE_FILTERS, wagtail_endpoint_schema
 from .translations import locale_by_id, page_translations, with_fallback
+from .viewsets import ConfiguredRenderersMixin
 
 # What linking to a translation needs: its URL path (html_url) and tree position.
 TRANSLATION_FIELDS = ("url_path", "path", "depth", "content_type")
@@ -100,6 +103,22 @@ class VisibleParentField(PageParentField):
         return parent
 
 
+class WordsSearchFilter(SearchFilter):
+    """Wagtail's `?search=`, given the words of the query only.
+
+    Quotes, ampersands and other operators would otherwise reach the database's full-text
+    syntax (SQLite's FTS5 refuses an unbalanced quote with an error), and NUL bytes
+    PostgreSQL's; words are all the search needs.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" in request.GET:
+            query = request._request.GET.copy()
+            query["search"] = " ".join(re.findall(r"\w+", query["search"]))
+            request._request.GET = query
+        return super().filter_queryset(request, queryset, view)
+
+
 class LocalizedPageSerializer(PageSerializer):
     parent = VisibleParentField(read_only=True)
     requested_locale = RequestedLocaleField(read_only=True)
@@ -108,7 +127,7 @@ class LocalizedPageSerializer(PageSerializer):
 
 
 @wagtail_endpoint_schema("pages", PAGE, PAGE_FILTERS)
-class LocalizedPagesAPIViewSet(BoundedPaginationMixin, PagesAPIViewSet):
+class LocalizedPagesAPIViewSet(ConfiguredRenderersMixin, BoundedPaginationMixin, PagesAPIViewSet):
     base_serializer_class = LocalizedPageSerializer
     filter_backends = [
         FieldsFilter,
@@ -118,7 +137,7 @@ class LocalizedPagesAPIViewSet(BoundedPaginationMixin, PagesAPIViewSet):
         OrderingFilter,
         TranslationOfFilter,
         RequestedLocaleFilter,
-        SearchFilter,  # last: search results cannot be filtered further
+        WordsSearchFilter,  # last: search results cannot be filtered further
     ]
     meta_fields = PagesAPIViewSet.meta_fields + ["requested_locale", "is_fallback", "translations"]
     listing_default_fields = PagesAPIViewSet.listing_default_fields + [

@@ -2,6 +2,7 @@
 
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -14,17 +15,31 @@ from cms.network import api as network_api
 from search import api as search_api
 
 from .auth import ObtainTokenView
-from .pages import LocalizedPagesAPIViewSet
+from .pages import LocalizedPagesAPIViewSet, WordsSearchFilter
 from .pagination import BoundedPaginationMixin
 from .preview import PagePreviewView
 from .schema import DOCUMENT, IMAGE, wagtail_endpoint_schema
+from .viewsets import ConfiguredRenderersMixin
+
+
+def with_words_search(backends):
+    return [WordsSearchFilter if backend is SearchFilter else backend for backend in backends]
+
 
 # Images and documents are not translated; the same views, described for the schema.
 ImagesEndpoint = wagtail_endpoint_schema("images", IMAGE)(
-    type("ImagesEndpoint", (BoundedPaginationMixin, ImagesAPIViewSet), {})
+    type(
+        "ImagesEndpoint",
+        (ConfiguredRenderersMixin, BoundedPaginationMixin, ImagesAPIViewSet),
+        {"filter_backends": with_words_search(ImagesAPIViewSet.filter_backends)},
+    )
 )
 DocumentsEndpoint = wagtail_endpoint_schema("documents", DOCUMENT)(
-    type("DocumentsEndpoint", (BoundedPaginationMixin, DocumentsAPIViewSet), {})
+    type(
+        "DocumentsEndpoint",
+        (ConfiguredRenderersMixin, BoundedPaginationMixin, DocumentsAPIViewSet),
+        {"filter_backends": with_words_search(DocumentsAPIViewSet.filter_backends)},
+    )
 )
 
 wagtail_router = WagtailAPIRouter("wagtailapi")

@@ -1,7 +1,9 @@
 """Base classes for the suite's own translatable endpoints (DRF viewsets)."""
 
+from django.utils.functional import classproperty
 from rest_framework import serializers, viewsets
 from rest_framework.reverse import reverse
+from rest_framework.settings import api_settings
 
 from .languages import language_or_default
 from .translations import available_translations, with_fallback
@@ -71,3 +73,15 @@ class LocalizedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return with_fallback(self.get_visible_queryset(), self.requested_language)
+
+
+class ConfiguredRenderersMixin:
+    """Wagtail's API views always add the browsable HTML renderer; ours use the configured ones.
+
+    Outside development that is JSON alone, so no HTML answer can be rendered for a client,
+    or kept for one in the shared response cache.
+    """
+
+    @classproperty
+    def renderer_classes(cls):
+        return api_settings.DEFAULT_RENDERER_CLASSES

@@ -78,7 +78,7 @@ class SectionsField(serializers.JSONField):
             )
         try:
             value = block.to_python(data)
-            block.clean(value)
+            value = block.clean(value)
         except (DjangoValidationError, TypeError, ValueError, AttributeError, KeyError) as error:
             messages = getattr(error, "messages", None) or [str(error)]
             raise serializers.ValidationError(messages) from None

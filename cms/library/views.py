@@ -7,11 +7,14 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from wagtail.documents import get_document_model
 
+from cms.core.security import strict_content_security_policy
+
 from .admin_guard import forbidden
 from .models import NationalReportFile, NationalReportPage
 from .permissions import limited_to_country
 
 
+@strict_content_security_policy
 def print_report(request, page_id):
     """The latest revision of a report as a printable page, for internal approval."""
     page = get_object_or_404(NationalReportPage, pk=page_id)

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_filters",
     "corsheaders",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -64,7 +65,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Security headers first, so they are on every answer, the API cache's included.
     "django.middleware.security.SecurityMiddleware",
+    "cms.core.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "cms.core.security.AdminFramingMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "cms.api.caching.ApiCacheMiddleware",
@@ -74,7 +80,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -235,6 +240,9 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_SCHEMA_CLASS": "cms.api.schema.AutoSchema",
+    # JSON only: an HTML rendering of an answer must never reach the shared cache or a client
+    # that asked for data (development adds the browsable API).
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "cms.api.pagination.Pagination",
     "EXCEPTION_HANDLER": "cms.api.errors.exception_handler",
@@ -265,6 +273,53 @@ HEADLESS_PREVIEW_CLIENT_URL = env.http_url("HEADLESS_PREVIEW_CLIENT_URL")
 HEADLESS_PREVIEW_MAX_AGE = env.get_int("HEADLESS_PREVIEW_MAX_AGE", 3600)
 CORS_ALLOWED_ORIGINS = env.get_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
+
+# --- Security headers -----------------------------------------------------------------------
+# Scripts only from this site: an injected <script> or event handler does not run, in the
+# public pages, the API docs or a report's print view (the admin's editing screens also run
+# Wagtail's widget scripts, see cms/core/security.py). Inline styles stay allowed because the
+# admin's widgets set them; they cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": [
+            "'self'",
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# No site may frame ours; the admin frames its own previews (cms/core/security.py).
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
+
+# The admin makes no requests to other sites: no avatars from Gravatar, no update check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- Mail -----------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env.get_str("DEFAULT_FROM_EMAIL", "PoA-ISS <no-reply@poa-iss.localhost>")

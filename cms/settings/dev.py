@@ -9,3 +9,8 @@ ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS", ["*"])
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# The browsable API, for people exploring the API in a browser during development.
+REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"] = [  # noqa: F405
+    *REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"],  # noqa: F405
+    "rest_framework.renderers.BrowsableAPIRenderer",
+]

@@ -224,3 +224,18 @@ def test_a_search_serves_the_requested_language_with_its_fallback(client, untran
     (fallback,) = items(client, search="Kathmandu", locale="fr")
     assert fallback["id"] == untranslated_page.pk
     assert fallback["meta"]["is_fallback"] is True
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+@pytest.mark.parametrize("query", ['"', 'arms "trade', "marking & tracing", "a\x00b", "(*^:-"])
+def test_search_with_quotes_operators_or_nul_bytes_answers_normally(client, endpoint, query):
+    response = client.get(f"/api/v2/{endpoint}/", {"search": query})
+    assert response.status_code == 200
+    assert "items" in response.json()
+
+
+def test_search_keeps_the_words_of_a_query_with_operators(client):
+    plain = client.get("/api/v2/pages/", {"search": "marking tracing", "locale": "en"}).json()
+    noisy = client.get("/api/v2/pages/", {"search": '"marking" & tracing', "locale": "en"}).json()
+    assert plain["meta"]["total_count"] > 0
+    assert [item["id"] for item in noisy["items"]] == [item["id"] for item in plain["items"]]
