@@ -101,3 +101,33 @@ def test_the_search_backend_follows_elasticsearch_url():
         "http://search.internal:9200",
         "poaiss-ar",
     ]
+
+
+def settings_value(expression, tmp_path, **variables):
+    shown = manage(
+        "shell",
+        "-c",
+        f"from django.conf import settings; from django.db import connection; print({expression})",
+        POAISS_VAR_DIR=str(tmp_path),
+        **variables,
+    )
+    assert shown.returncode == 0, shown.stderr
+    return shown.stdout.strip().splitlines()[-1]
+
+
+def test_each_checkout_signs_with_a_development_key_of_its_own(tmp_path):
+    key = settings_value("settings.SECRET_KEY", tmp_path / "one")
+    assert len(key) >= 50
+    assert key not in (ROOT / "cms" / "settings" / "dev.py").read_text()
+    assert settings_value("settings.SECRET_KEY", tmp_path / "one") == key
+    assert (tmp_path / "one" / "secret_key").stat().st_mode & 0o777 == 0o600
+    assert settings_value("settings.SECRET_KEY", tmp_path / "two") != key
+
+
+def test_the_embedded_database_lets_readers_and_writers_work_at_once(tmp_path):
+    mode = settings_value(
+        "connection.cursor().execute('PRAGMA journal_mode').fetchone()[0]",
+        tmp_path,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+    assert mode == "wal"

@@ -6,6 +6,7 @@ every language; attempts and reports refer to questions by that id.
 """
 
 import random
+import secrets
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
@@ -39,9 +40,22 @@ class ChoiceOptionBlock(blocks.StructBlock):
     correct = blocks.BooleanBlock(label=_("correct"), required=False)
 
 
+def opaque_ids(count):
+    """Identifiers for the items of one question in one attempt.
+
+    Random, so they carry nothing about the answer: neither the bank order (in which the
+    correct order of an ordering question is written) nor which choice pairs with which prompt.
+    """
+    ids = set()
+    while len(ids) < count:
+        ids.add(secrets.token_hex(4))
+    return list(ids)
+
+
 def options_of(value, rng, shuffle):
-    options = [{"id": str(index), "text": option["text"]} for index, option in enumerate(value)]
-    correct = [str(index) for index, option in enumerate(value) if option["correct"]]
+    ids = opaque_ids(len(value))
+    options = [{"id": ids[index], "text": option["text"]} for index, option in enumerate(value)]
+    correct = [ids[index] for index, option in enumerate(value) if option["correct"]]
     if shuffle:
         rng.shuffle(options)
     return options, correct
@@ -112,13 +126,14 @@ class MatchingBlock(QuestionBlock):
 
     def key_and_presentation(self, value, rng, shuffle):
         pairs = list(value["pairs"])
-        prompts = [{"id": f"p{index}", "text": pair["prompt"]} for index, pair in enumerate(pairs)]
-        choices = [{"id": f"c{index}", "text": pair["match"]} for index, pair in enumerate(pairs)]
+        prompt_ids, choice_ids = opaque_ids(len(pairs)), opaque_ids(len(pairs))
+        prompts = [{"id": prompt_ids[i], "text": pair["prompt"]} for i, pair in enumerate(pairs)]
+        choices = [{"id": choice_ids[i], "text": pair["match"]} for i, pair in enumerate(pairs)]
         # The choices are always shuffled: in bank order they would give the answer away.
         rng.shuffle(choices)
         if shuffle:
             rng.shuffle(prompts)
-        key = {"pairs": {f"p{index}": f"c{index}" for index in range(len(pairs))}}
+        key = {"pairs": dict(zip(prompt_ids, choice_ids, strict=True))}
         return key, {"prompts": prompts, "choices": choices}
 
     class Meta:
@@ -134,7 +149,8 @@ class OrderingBlock(QuestionBlock):
     )
 
     def key_and_presentation(self, value, rng, shuffle):
-        items = [{"id": str(index), "text": text} for index, text in enumerate(value["items"])]
+        ids = opaque_ids(len(value["items"]))
+        items = [{"id": ids[index], "text": text} for index, text in enumerate(value["items"])]
         key = {"order": [item["id"] for item in items]}
         shown = list(items)
         # Never show the items already in order (unless there is no other order).

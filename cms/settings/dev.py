@@ -1,10 +1,10 @@
-"""Local development: debug on, a throwaway secret key, mail to the console."""
+"""Local development: debug on, a secret key of this checkout's own, mail to the console."""
 
 from .base import *  # noqa: F403
 from .base import env
 
 DEBUG = env.get_bool("DEBUG", True)
-SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-change-me"  # noqa: F405
+SECRET_KEY = SECRET_KEY or env.secret_key_file(VAR_DIR / "secret_key")  # noqa: F405
 ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS", ["*"])
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -5,6 +5,8 @@ so that a bad deployment fails at start-up instead of on the first request.
 """
 
 import os
+import secrets
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
@@ -61,7 +63,33 @@ def database_from_url(name, default_url):
             f"{name} must point to SQLite or PostgreSQL, not {config['ENGINE']}."
         )
     config["CONN_HEALTH_CHECKS"] = True
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # The embedded default serves several requests and a worker at once: readers do not
+        # wait for writers (WAL), a transaction takes the write lock when it starts instead of
+        # failing half-way, and a busy database is waited for rather than refused.
+        config.setdefault("OPTIONS", {}).update(
+            {
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+            }
+        )
     return config
+
+
+def secret_key_file(path):
+    """A secret key of this checkout's own, made on first use: never one published in code."""
+    path = Path(path)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process made it first
+            pass
+        else:
+            with os.fdopen(descriptor, "w") as file:
+                file.write(secrets.token_urlsafe(64))
+    return path.read_text().strip()
 
 
 def redis_url(name):

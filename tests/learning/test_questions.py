@@ -7,6 +7,7 @@ from wagtail.blocks import StructBlockValidationError
 
 from cms.learning.attempts import draw_questions
 from cms.learning.questions import MultipleChoiceBlock, SingleChoiceBlock, without_key
+from cms.learning.scoring import score_answer
 
 
 def choice_value(block, correct_flags):
@@ -71,3 +72,25 @@ def test_ordering_items_are_never_shown_already_in_order(build_course):
     ordering = next(q for q in draw_questions(quiz) if q["type"] == "ordering")
     assert [item["id"] for item in ordering["items"]] != ordering["key"]["order"]
     assert "key" not in without_key(ordering) and "feedback" not in without_key(ordering)
+
+
+def attack_answer(question):
+    """What an attacker derives from identifiers alone: pair and order them by their names."""
+    if question["type"] == "matching":
+        prompts = sorted(item["id"] for item in question["prompts"])
+        choices = sorted(item["id"] for item in question["choices"])
+        return dict(zip(prompts, choices, strict=True))
+    return sorted(item["id"] for item in question["items"])
+
+
+@pytest.mark.parametrize("kind", ["matching", "ordering"])
+def test_item_identifiers_give_the_answer_away_to_nobody(build_course, kind):
+    _course, quiz = build_course(shuffle_options=False)
+    draws = [next(q for q in draw_questions(quiz) if q["type"] == kind) for _ in range(40)]
+    scores = [score_answer(question, attack_answer(question)).fraction for question in draws]
+    # Derived from names, the answer is right only by chance (1 in 2 for two pairs, 1 in 6
+    # for three items), never every time: 35 of 40 by chance is a one-in-a-million event.
+    assert sum(score == 1.0 for score in scores) < 35
+    # Each attempt has identifiers of its own.
+    ids = [tuple(sorted(item["id"] for item in q.get("items", q.get("prompts")))) for q in draws]
+    assert len(set(ids)) == len(ids)
