@@ -43,3 +43,23 @@ class UserProfile(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class SignInFailure(models.Model):
+    """One failed sign-in, kept for the lock-out window (see `cms.accounts.lockout`).
+
+    Kept in the database rather than the cache, so a cache outage neither unlocks accounts
+    nor stops counting, and the secretariat can see and lift a lock-out.
+    """
+
+    username = models.CharField(_("username"), max_length=150, db_index=True)
+    address = models.CharField(_("client address"), max_length=64, db_index=True)
+    failed_at = models.DateTimeField(_("failed at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("failed sign-in")
+        verbose_name_plural = _("failed sign-ins")
+        ordering = ["-failed_at"]
+
+    def __str__(self):
+        return f"{self.username} from {self.address}"

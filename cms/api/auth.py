@@ -5,11 +5,12 @@ from rest_framework import exceptions, serializers
 from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
+
+from .throttling import FailClosedScopedRateThrottle
 
 
 class ObtainTokenView(ObtainAuthToken):
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [FailClosedScopedRateThrottle]
     throttle_scope = "auth"
 
     @extend_schema(

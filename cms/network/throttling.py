@@ -1,10 +1,14 @@
-"""Rate limits on asking, answering, voting and flagging, counted per member in the cache."""
+"""Rate limits on asking, answering, voting and flagging, counted per member in the cache.
+
+Like every throttle of the API, they refuse while their counters cannot be reached.
+"""
 
 from django.conf import settings
-from rest_framework.throttling import SimpleRateThrottle
+
+from cms.api.throttling import FailClosedSimpleRateThrottle
 
 
-class NetworkActionThrottle(SimpleRateThrottle):
+class NetworkActionThrottle(FailClosedSimpleRateThrottle):
     """Throttles the viewset actions named in the view's `throttle_scopes` {action: scope}.
 
     Rates come from settings.POAISS_NETWORK["THROTTLE_RATES"], read at request time.

@@ -141,17 +141,30 @@ STORAGES = {
 # --- Cache, broker and tasks ----------------------------------------------------------------
 REDIS_URL = env.redis_url("REDIS_URL")
 if REDIS_URL:
+    # An unreachable Redis costs a second, not a request's whole time.
+    REDIS_TIMEOUTS = {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1}
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "poaiss",
             # A cache outage degrades to cache misses instead of failed requests.
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
-        }
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, **REDIS_TIMEOUTS},
+        },
+        # Rate limits must not read an outage as "nothing counted yet": errors reach the
+        # throttles, which then refuse (cms/api/throttling.py).
+        "throttles": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "poaiss",
+            "OPTIONS": REDIS_TIMEOUTS,
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "throttles": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
 
 CELERY_BROKER_URL = env.get_str("CELERY_BROKER_URL") or REDIS_URL
 CELERY_RESULT_BACKEND = env.get_str("CELERY_RESULT_BACKEND") or REDIS_URL or None
@@ -168,6 +181,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "purge-expired-previews": {"task": "cms.core.tasks.purge_expired_previews", "schedule": 3600},
+    "purge-sign-in-failures": {
+        "task": "cms.accounts.tasks.purge_sign_in_failures",
+        "schedule": 3600,
+    },
     # Hourly and idempotent: each run sends only the digests of the last complete period not
     # yet sent, and the instant e-mails a broker outage may have held back.
     "network-daily-digests": {
@@ -248,6 +265,9 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "cms.api.errors.exception_handler",
     "PAGE_SIZE": 20,
     "DEFAULT_THROTTLE_RATES": {"auth": env.get_str("API_AUTH_RATE", "10/minute")},
+    # Client addresses come from X-Forwarded-For only as far as this many trusted proxies;
+    # with none, the connection's own address counts and the header is ignored.
+    "NUM_PROXIES": env.get_int("TRUSTED_PROXY_COUNT", 0),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "PoA-ISS API",
@@ -360,11 +380,13 @@ POAISS_NETWORK = {
     },
 }
 POAISS_LOGIN_LOCKOUT = {
+    # Failures that lock an account (from any address) and an address (for any account).
     "FAILURES": env.get_int("LOGIN_LOCKOUT_FAILURES", 5),
+    "ADDRESS_FAILURES": env.get_int("LOGIN_LOCKOUT_ADDRESS_FAILURES", 50),
     "SECONDS": env.get_int("LOGIN_LOCKOUT_SECONDS", 900),
 }
-# Django's model backend with the login lock-out (see cms/network/lockout.py).
-AUTHENTICATION_BACKENDS = ["cms.network.lockout.LockoutModelBackend"]
+# Django's model backend with the sign-in lock-out (see cms/accounts/lockout.py).
+AUTHENTICATION_BACKENDS = ["cms.accounts.lockout.LockoutModelBackend"]
 # --- National reports -----------------------------------------------------------------------
 # Largest PDF accepted as a submitted national report file.
 POAISS_NATIONAL_REPORT_MAX_UPLOAD_SIZE = (

@@ -1,18 +1,18 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
-from cms.network.lockout import reset as reset_lockout
+from cms.accounts.lockout import unlock
 
 THROTTLE_KEY = "throttle_auth_127.0.0.1"  # ScopedRateThrottle's key for the test client
 
 
 @pytest.fixture(autouse=True)
-def fresh_throttle():
-    cache.delete(THROTTLE_KEY)
-    reset_lockout("editor", "127.0.0.1")
+def fresh_throttle(db):
+    caches["throttles"].delete(THROTTLE_KEY)
+    unlock("editor")
     yield
-    cache.delete(THROTTLE_KEY)
-    reset_lockout("editor", "127.0.0.1")
+    caches["throttles"].delete(THROTTLE_KEY)
+    unlock("editor")
 
 
 @pytest.fixture
