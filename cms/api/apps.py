@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class ApiConfig(AppConfig):
@@ -7,7 +6,8 @@ class ApiConfig(AppConfig):
 
     name = "cms.api"
     label = "poaiss_api"
-    verbose_name = _("API")
+    # The app has no models, so the admin never shows this name: no string to translate.
+    verbose_name = "API"
 
     # Contributions to the suite (see cms.core.plugins): Wagtail's page, image and document
     # endpoints, token authentication and draft previews.
