@@ -1,22 +1,44 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.plugins import ProfileSection
+
 
 class AssistanceConfig(AppConfig):
     name = "assistance"
     verbose_name = _("International assistance")
 
-    def ready(self):
-        from cms.library.profiles import register_section
+    # Contributions to the suite (see cms.core.plugins).
+    api_routes = [
+        ("needs", "assistance.api.NeedViewSet", "need"),
+        ("resources", "assistance.api.ResourceViewSet", "resource"),
+        ("matches", "assistance.api.MatchViewSet", "match"),
+        ("projects", "assistance.api.ProjectViewSet", "project"),
+    ]
+    api_urlpatterns = [
+        ("assistance/coverage/", "assistance.api.CoverageView", "assistance-coverage"),
+    ]
+    search_providers = [
+        "assistance.search.NeedProvider",
+        "assistance.search.ResourceProvider",
+        "assistance.search.ProjectProvider",
+    ]
+    profile_sections = [
+        ProfileSection(
+            "needs", "assistance.profiles.needs_section", label=_("Assistance needs"), order=30
+        ),
+        ProfileSection(
+            "projects", "assistance.profiles.projects_section", label=_("Projects"), order=40
+        ),
+    ]
+    demo_loader = "assistance.demo.load"
 
+    def ready(self):
         from . import search
-        from .profiles import needs_section, projects_section
         from .signals import register_signals
 
         register_signals()
         search.connect()
-        register_section("needs", needs_section, label=_("Assistance needs"), order=30)
-        register_section("projects", projects_section, label=_("Projects"), order=40)
 
     def load_demo(self, stdout=None):
         from . import demo

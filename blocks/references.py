@@ -4,13 +4,14 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from cms.api.languages import requested_language
-
 
 def language_of(context):
-    """The language the API request in the serializer context asks for, or None."""
-    request = (context or {}).get("request")
-    return requested_language(request) if request is not None else None
+    """The language the API request asks for, or None when it names none.
+
+    The API negotiates it (`?locale=`, then Accept-Language) and hands it down in the
+    serializer context under "language"; blocks take it from there and know nothing of how.
+    """
+    return (context or {}).get("language")
 
 
 def localized(instance, language):

@@ -1,3 +1,6 @@
+"""The site's URLs: what the installed apps declare at the root, the admin, the API and the
+pages (see cms.core.plugins for `site_urlpatterns`, cms.api_root for /api/v2/)."""
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.http import JsonResponse
@@ -8,22 +11,21 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.core.views import health
-from cms.library import admin_guard as library_admin_guard
+from cms.core.plugins import contributions, url_patterns
 
+# First, so that an app can stand in front of one of the admin's own views.
 urlpatterns = [
-    path("admin/pages/<int:page_id>/<path:rest>", library_admin_guard.page_admin_view),
-    path("admin/pages/search/", library_admin_guard.page_search_view),
-    path("admin/pages/search/<path:rest>", library_admin_guard.page_search_view),
+    pattern
+    for _app_config, patterns in contributions("site_urlpatterns")
+    for pattern in url_patterns(patterns)
+]
+urlpatterns += [
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/national-reports/", include("cms.library.urls")),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v2/", include("cms.api.urls")),
+    path("api/v2/", include("cms.api_root")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("healthz", health, name="health"),
-    path("certificates/", include("cms.learning.urls")),
 ]
 
 if settings.DEBUG:

@@ -7,9 +7,14 @@ class SearchConfig(AppConfig):
     label = "poaiss_search"
     verbose_name = _("Search")
 
-    def ready(self):
-        from . import registry, sync
-        from .pages import PageProvider
+    # Contributions to the suite (see cms.core.plugins).
+    api_urlpatterns = [
+        ("search/", "search.api.SearchView", "api-search"),
+        ("search/suggest/", "search.api.SuggestView", "api-search-suggest"),
+    ]
+    search_providers = ["search.pages.PageProvider"]
 
-        registry.register(PageProvider())
+    def ready(self):
+        from . import sync
+
         sync.connect()

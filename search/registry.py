@@ -1,6 +1,11 @@
-"""Sources of search documents. Each app registers a provider for its own objects."""
+"""Sources of search documents, declared by each app in its AppConfig's `search_providers`
+(see cms.core.plugins). `register` adds one at run time, over the declared ones."""
 
-_providers = {}
+from functools import cache
+
+from cms.core.plugins import contributions
+
+_registered = {}
 
 
 class SearchProvider:
@@ -24,18 +29,33 @@ class SearchProvider:
         raise NotImplementedError
 
 
+@cache
+def declared_providers():
+    providers = {}
+    for _app_config, declared in contributions("search_providers"):
+        for provider in declared:
+            if isinstance(provider, type):
+                provider = provider()
+            providers[provider.prefix] = provider
+    return providers
+
+
 def register(provider):
-    _providers[provider.prefix] = provider
+    _registered[provider.prefix] = provider
     return provider
 
 
+def _providers():
+    return {**declared_providers(), **_registered}
+
+
 def providers():
-    return list(_providers.values())
+    return list(_providers().values())
 
 
 def provider_for(key):
     prefix, _sep, object_id = key.partition(":")
-    return _providers[prefix], object_id
+    return _providers()[prefix], object_id
 
 
 def document_for_key(key):

@@ -4,19 +4,24 @@ from functools import lru_cache
 
 from cms.accounts.roles import is_secretariat
 from cms.core.languages import UN_LANGUAGE_CODES
-from cms.network.access import is_member
+from cms.core.plugins import contributions
 
 from .backends import get_search_backend
-from .documents import MEMBERS, PUBLIC, SECRETARIAT, SearchQuery
+from .documents import PUBLIC, VISIBILITIES, SearchQuery
 
 
 def allowed_visibilities(user):
-    """Visibility is a filter inside every query, so facets never count hidden documents."""
+    """Visibility is a filter inside every query, so facets never count hidden documents.
+
+    The secretariat sees everything; others see the public documents and those of the
+    audiences the installed apps place them in (`search_audiences`, e.g. network members).
+    """
     if is_secretariat(user):
-        return [PUBLIC, MEMBERS, SECRETARIAT]
-    if is_member(user):
-        return [PUBLIC, MEMBERS]
-    return [PUBLIC]
+        return list(VISIBILITIES)
+    audiences = {PUBLIC}
+    for _app_config, audiences_of in contributions("search_audiences"):
+        audiences |= set(audiences_of(user))
+    return [visibility for visibility in VISIBILITIES if visibility in audiences]
 
 
 @lru_cache(maxsize=1)

@@ -1,1 +1,3 @@
-"""The headless API: one router under /api/v2/ for Wagtail's endpoints and the suite's own."""
+"""The API toolkit: language negotiation, caching, errors, pagination, schema helpers, the
+localized page endpoints and draft previews. The apps build their endpoints with it; the
+project's API root (`cms.api_root`) serves them under /api/v2/."""

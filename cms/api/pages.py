@@ -154,6 +154,13 @@ class LocalizedPagesAPIViewSet(ConfiguredRenderersMixin, BoundedPaginationMixin,
             self.requested_language = language_or_default(request)
         self._translations = {}
 
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        # What the client asked for, not the listing default: blocks localise their taxonomy
+        # references only when a language was named (see blocks.references).
+        context["language"] = requested_language(self.request)
+        return context
+
     def handle_exception(self, exc):
         response = exception_handler(exc, self.get_exception_handler_context())
         return response if response is not None else super().handle_exception(exc)

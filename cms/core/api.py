@@ -160,3 +160,14 @@ ThematicAreaViewSet = term_viewset(ThematicArea)
 MosaicModuleViewSet = term_viewset(MosaicModule)
 AssistanceFormViewSet = term_viewset(AssistanceForm)
 OrganisationTypeViewSet = term_viewset(OrganisationType)
+
+# The taxonomy's endpoints under /api/v2/ (CoreConfig.api_routes).
+routes = [
+    ("countries", CountryViewSet, "country"),
+    ("regions", RegionViewSet, "region"),
+    ("themes", ThematicAreaViewSet, "theme"),
+    ("mosaic-modules", MosaicModuleViewSet, "mosaic-module"),
+    ("assistance-forms", AssistanceFormViewSet, "assistance-form"),
+    ("organisations", OrganisationViewSet, "organisation"),
+    ("organisation-types", OrganisationTypeViewSet, "organisation-type"),
+]

@@ -7,9 +7,10 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = _("PoA-ISS core")
 
+    # Contributions to the suite (see cms.core.plugins).
+    api_routes = "cms.core.api.routes"
+    site_urlpatterns = [("healthz", "cms.core.views.health", "health")]
+    demo_loader = "cms.core.demo.load"
+
     def ready(self):
-        from cms.api import signals
-
         from . import checks  # noqa: F401  (registers the system checks)
-
-        signals.register()

@@ -5,6 +5,9 @@ through wagtail-localize exactly as an editor's work would: each page becomes a
 translation source, its segments are exported as a PO file, filled from the translation
 catalogue `data/demo/translations/<language>.po`, imported and published. Segments the
 catalogue lacks stay in English (wagtail-localize's fallback) and are counted.
+
+These pages are the core's part of `manage.py load_demo`; each other app loads its own
+demo content through its AppConfig's `demo_loader`, once the pages exist.
 """
 
 import html
@@ -24,10 +27,6 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
 from blocks import demo as blocks_demo
-from cms.editorial import demo as editorial_demo
-from cms.learning import demo as learning_demo
-from cms.library import demo as library_demo
-from cms.network import demo as network_demo
 
 from .languages import SOURCE_LANGUAGE, UN_LANGUAGE_CODES
 from .models import HomePage
@@ -73,24 +72,26 @@ def page_from_spec(spec, locale):
     if "body" in spec:
         page.body = body_stream(spec["body"])
     if "symbols" in spec:
-        from cms.library.models import DocumentSymbol
-
-        page.symbols = [DocumentSymbol(symbol=symbol) for symbol in spec["symbols"]]
+        page.symbols = [related(page, "symbols", symbol=symbol) for symbol in spec["symbols"]]
     if spec["type"] == "library.BestPracticePage":
         add_best_practice_references(page, spec, locale)
     return page
 
 
+def related(page, relation, **values):
+    """A new row of one of the page's child relations (the page types are the apps')."""
+    return page._meta.get_field(relation).related_model(**values)
+
+
 def add_best_practice_references(page, spec, locale):
     from cms.core.models import MosaicModule, Organisation, ThematicArea
-    from cms.library.models import BestPracticeMosaicModule, BestPracticeThematicArea
 
     page.thematic_areas = [
-        BestPracticeThematicArea(theme=ThematicArea.objects.get(code=code, locale=locale))
+        related(page, "thematic_areas", theme=ThematicArea.objects.get(code=code, locale=locale))
         for code in spec.get("themes", [])
     ]
     page.mosaic_modules = [
-        BestPracticeMosaicModule(module=MosaicModule.objects.get(code=code, locale=locale))
+        related(page, "mosaic_modules", module=MosaicModule.objects.get(code=code, locale=locale))
         for code in spec.get("mosaic_modules", [])
     ]
     if "source_organisation" in spec:
@@ -121,15 +122,6 @@ class DemoBuilder:
         # A database loaded by an earlier version may hold stale counts already.
         Page.fix_tree()
         self.translate_all()
-        network_demo.load()
-        editorial_demo.load()
-        library_demo.load()
-        apps.get_app_config("assistance").load_demo()
-        learning_demo.load()
-        # Translated parents end up with a stale child count once the imports' after-commit
-        # work has run, and treebeard would give the next page added under them the path of
-        # an existing one: recount last, after every app's demo pages.
-        transaction.on_commit(Page.fix_tree)
         return self.summary
 
     def publish(self, page):
@@ -210,6 +202,20 @@ class DemoBuilder:
 
 def build_demo_pages():
     return DemoBuilder().build()
+
+
+def load(stdout=None):
+    """The core's demo loader: the home and section pages in the six languages."""
+    pages = build_demo_pages()
+    if stdout is not None:
+        stdout.write(f"pages: {pages.pages_created} created")
+        for language, (translated, total) in pages.segments.items():
+            created = pages.translations_created.get(language, 0)
+            stdout.write(
+                f"{language}: {created} pages translated, "
+                f"{translated}/{total} segments from the catalogue"
+            )
+    return pages
 
 
 def update_catalogues():

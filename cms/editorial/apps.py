@@ -9,6 +9,9 @@ class EditorialConfig(AppConfig):
     label = "editorial"
     verbose_name = _("Editorial workflow")
 
+    # Contributions to the suite (see cms.core.plugins).
+    demo_loader = "cms.editorial.demo.load"
+
     def ready(self):
         from . import notifications, signal_handlers
 

@@ -6,3 +6,8 @@ class LearningConfig(AppConfig):
     name = "cms.learning"
     label = "learning"
     verbose_name = _("E-learning")
+
+    # Contributions to the suite (see cms.core.plugins).
+    api_routes = "cms.learning.api.routes"
+    site_urlpatterns = "cms.learning.urls.site_urlpatterns"
+    demo_loader = "cms.learning.demo.load"

@@ -7,8 +7,17 @@ class LibraryConfig(AppConfig):
     label = "library"
     verbose_name = _("Documentation library")
 
+    # Contributions to the suite (see cms.core.plugins).
+    api_routes = [("national-reports", "cms.library.api.NationalReportViewSet", "national-report")]
+    api_urlpatterns = [
+        ("reporting-status/", "cms.library.api.ReportingStatusView", "reporting-status"),
+        ("countries/<str:code>/profile/", "cms.library.api.CountryProfileView", "country-profile"),
+    ]
+    site_urlpatterns = "cms.library.urls.site_urlpatterns"
+    profile_sections = ["cms.library.profiles.REPORTS_SECTION"]
+    demo_loader = "cms.library.demo.load"
+
     def ready(self):
         from . import signals
 
         signals.register()
-        from . import profiles  # noqa: F401 - registers the reports section of the profiles

@@ -1,51 +1,49 @@
 """Country profiles, assembled from what each component knows about a country.
 
-A profile is a list of sections. Each section comes from a provider registered by the app
-that owns the data: `provider(country_code, language_code, user) -> data` (JSON-ready, or
-None to leave the section out). The user lets a provider show more to those entitled to it;
-anonymous visitors get user=None. This app registers the section drawn from the national
-reports; the network app can register points of contact, the assistance app needs and
-projects:
+A profile is a list of sections. Each section comes from the app that owns the data, which
+declares it in its AppConfig's `profile_sections` (see `cms.core.plugins`):
 
-    from cms.library.profiles import register_section
-    register_section("needs", needs_for_country, label=_("Assistance needs"), order=30)
+    profile_sections = [
+        ProfileSection("needs", "assistance.profiles.needs_section",
+                       label=_("Assistance needs"), order=30),
+    ]
+
+The provider is called as `provider(country_code, language_code, user)` and returns
+JSON-ready data, or None to leave the section out. This app declares the section drawn from
+the national reports; the network declares the points of contact, assistance the needs and
+the projects. `register_section` adds or replaces a section at run time, over the declared
+ones.
 """
-
-from dataclasses import dataclass
 
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from cms.core.languages import UN_LANGUAGE_CODES
+from cms.core.plugins import ProfileSection, contributions
 
 EXCERPT_WORDS = 80
-
-
-@dataclass(frozen=True)
-class ProfileSection:
-    name: str
-    label: str
-    provider: object
-    order: int
-
 
 _registry = {}
 
 
 def register_section(name, provider, *, label, order=100):
     """Add (or replace) the section `name` of every country profile."""
-    _registry[name] = ProfileSection(name, label, provider, order)
+    _registry[name] = ProfileSection(name, provider, label, order)
 
 
 def registered_sections():
-    return sorted(_registry.values(), key=lambda section: (section.order, section.name))
+    sections = {}
+    for _app_config, declared in contributions("profile_sections"):
+        sections.update((section.name, section) for section in declared)
+    sections.update(_registry)
+    return sorted(sections.values(), key=lambda section: (section.order, section.name))
 
 
 def build_profile(country_code, language_code, user=None):
     sections = []
     for section in registered_sections():
-        data = section.provider(country_code, language_code, user)
+        data = section.data(country_code, language_code, user)
         if data is not None:
             sections.append({"name": section.name, "label": str(section.label), "data": data})
     return sections
@@ -172,4 +170,4 @@ def refresh_stored_sections(country_code, language_code=None):
     return country_code
 
 
-register_section("reports", reports_section, label=_("National reports"), order=10)
+REPORTS_SECTION = ProfileSection("reports", reports_section, label=_("National reports"), order=10)

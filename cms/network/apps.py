@@ -7,12 +7,16 @@ class NetworkConfig(AppConfig):
     label = "network"
     verbose_name = _("Small Arms Advisory Network")
 
-    def ready(self):
-        from cms.library.profiles import register_section
+    # Contributions to the suite (see cms.core.plugins).
+    api_routes = [("contacts", "cms.network.api.ContactViewSet", "contact")]
+    api_urlpatterns = "cms.network.urls.api_urlpatterns"
+    search_providers = ["cms.network.search.QuestionProvider"]
+    search_audiences = "cms.network.search.audiences"
+    profile_sections = ["cms.network.profiles.CONTACTS_SECTION"]
+    demo_loader = "cms.network.demo.load"
 
+    def ready(self):
         from . import search, signals
-        from .profiles import contacts_section
 
         signals.register()
         search.connect()
-        register_section("contacts", contacts_section, label=_("Points of contact"), order=20)

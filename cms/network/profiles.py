@@ -1,6 +1,9 @@
 """The points-of-contact section of a country profile."""
 
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from cms.core.plugins import ProfileSection
 
 from .access import can_see_contact_details
 from .models import PointOfContact
@@ -35,3 +38,8 @@ def contacts_section(country_code, language_code, user):
                 entry["telephone"] = contact.telephone
             section.append(entry)
     return section
+
+
+CONTACTS_SECTION = ProfileSection(
+    "contacts", contacts_section, label=_("Points of contact"), order=20
+)

@@ -9,6 +9,7 @@ from django.utils.html import strip_tags
 from search.documents import MEMBERS, SearchDocument
 from search.registry import SearchProvider
 
+from .access import is_member
 from .emails import question_url
 from .models import Answer, Post, Question
 
@@ -61,12 +62,14 @@ def on_post_changed(sender, instance, **kwargs):
     schedule([f"question:{question_id}"])
 
 
+def audiences(user):
+    """Members find the members-only threads too."""
+    return {MEMBERS} if is_member(user) else set()
+
+
 def connect():
     from django.db.models.signals import post_delete, post_save
 
-    from search import registry
-
-    registry.register(QuestionProvider())
     for model in (Question, Answer):
         for signal in (post_save, post_delete):
             signal.connect(

@@ -1,6 +1,6 @@
-"""Routes of the network API, under /api/v2/network/."""
+"""Routes of the network API, under /api/v2/network/ (see `api_urlpatterns`)."""
 
-from django.urls import path
+from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
 from . import api
@@ -39,3 +39,6 @@ urlpatterns = [
     ),
     *router.urls,
 ]
+
+# What the network adds to /api/v2/ (declared by NetworkConfig.api_urlpatterns).
+api_urlpatterns = [path("network/", include(urlpatterns))]

@@ -22,6 +22,7 @@ CSRF_TRUSTED_ORIGINS = env.get_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "cms.core",
+    "cms.api",
     "cms.library",
     "cms.accounts",
     "cms.network",

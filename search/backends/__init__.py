@@ -1,7 +1,9 @@
 """The search backend is chosen by dotted path in settings.POAISS_SEARCH["BACKEND"].
 
 Every backend offers the same operations — index, delete, rebuild, search, suggest, status,
-is_available — and answers with the dataclasses of `search.documents`.
+is_available — declared by `base.SearchBackend`, and answers with the dataclasses of
+`search.documents`. `database` is the embedded default, `elasticsearch` the production
+engine, `dummy` a recorder for tests.
 """
 
 from django.conf import settings

@@ -18,6 +18,7 @@ from ..documents import SearchHit, SearchResults
 from ..highlight import snippet
 from ..models import IndexEntry, IndexFacet
 from ..text import HAN_RUN, fold, han_to_bigram_text, terms, vocabulary_of, words
+from .base import SearchBackend
 
 FULLTEXT_TABLE = "poaiss_search_fulltext"
 ENTRY_TABLE = IndexEntry._meta.db_table
@@ -191,7 +192,7 @@ def case_sql(cases, params, default):
 FULLTEXT_BY_VENDOR = {"sqlite": SQLiteFullText, "postgresql": PostgresFullText}
 
 
-class DatabaseBackend:
+class DatabaseBackend(SearchBackend):
     name = "database"
 
     def __init__(self, **options):

@@ -16,6 +16,7 @@ from cms.core.languages import UN_LANGUAGE_CODES
 
 from ..documents import FACETS, SearchHit, SearchResults
 from . import SearchBackendUnavailable
+from .base import SearchBackend
 
 LANGUAGE_ANALYZERS = {
     "en": "english",
@@ -99,7 +100,7 @@ def query_filters(query):
     return filters
 
 
-class ElasticsearchBackend:
+class ElasticsearchBackend(SearchBackend):
     name = "elasticsearch"
 
     def __init__(self, URL, INDEX_PREFIX="poaiss", **options):

@@ -1,11 +1,14 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Page
 
-from cms.core.demo import build_demo_pages, ensure_demo_admin, update_catalogues
+from cms.core.demo import ensure_demo_admin, update_catalogues
+from cms.core.plugins import contributions
 
 
 class Command(BaseCommand):
-    help = "Load the taxonomy and the demo pages in the six UN languages (idempotent)."
+    help = "Load the taxonomy and the demo content in the six UN languages (idempotent)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -19,14 +22,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         call_command("load_taxonomy", stdout=self.stdout, verbosity=options["verbosity"])
-        pages = build_demo_pages()
-        self.stdout.write(f"pages: {pages.pages_created} created")
-        for language, (translated, total) in pages.segments.items():
-            created = pages.translations_created.get(language, 0)
-            self.stdout.write(
-                f"{language}: {created} pages translated, "
-                f"{translated}/{total} segments from the catalogue"
-            )
+        with transaction.atomic():
+            # Each installed app's demo content, in INSTALLED_APPS order: the core's pages first.
+            for _app_config, load in contributions("demo_loader"):
+                load(stdout=self.stdout)
+            # Translated parents end up with a stale child count once the imports'
+            # after-commit work has run, and treebeard would give the next page added under
+            # them the path of an existing one: recount last, after every app's demo pages.
+            transaction.on_commit(Page.fix_tree)
         if options["update_catalogues"]:
             count = update_catalogues()
             self.stdout.write(f"translation catalogues updated with {count} segments")

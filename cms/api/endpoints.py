@@ -1,0 +1,47 @@
+"""The toolkit's own endpoints under /api/v2/: Wagtail's pages, images and documents, token
+authentication and draft previews (declared by ApiConfig.api_urlpatterns)."""
+
+from django.urls import path
+from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from .auth import ObtainTokenView
+from .pages import LocalizedPagesAPIViewSet, WordsSearchFilter
+from .pagination import BoundedPaginationMixin
+from .preview import PagePreviewView
+from .schema import DOCUMENT, IMAGE, wagtail_endpoint_schema
+from .viewsets import ConfiguredRenderersMixin
+
+
+def with_words_search(backends):
+    return [WordsSearchFilter if backend is SearchFilter else backend for backend in backends]
+
+
+# Images and documents are not translated; the same views, described for the schema.
+ImagesEndpoint = wagtail_endpoint_schema("images", IMAGE)(
+    type(
+        "ImagesEndpoint",
+        (ConfiguredRenderersMixin, BoundedPaginationMixin, ImagesAPIViewSet),
+        {"filter_backends": with_words_search(ImagesAPIViewSet.filter_backends)},
+    )
+)
+DocumentsEndpoint = wagtail_endpoint_schema("documents", DOCUMENT)(
+    type(
+        "DocumentsEndpoint",
+        (ConfiguredRenderersMixin, BoundedPaginationMixin, DocumentsAPIViewSet),
+        {"filter_backends": with_words_search(DocumentsAPIViewSet.filter_backends)},
+    )
+)
+
+wagtail_router = WagtailAPIRouter("wagtailapi")
+wagtail_router.register_endpoint("pages", LocalizedPagesAPIViewSet)
+wagtail_router.register_endpoint("images", ImagesEndpoint)
+wagtail_router.register_endpoint("documents", DocumentsEndpoint)
+
+urlpatterns = [
+    path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
+    path("preview/", PagePreviewView.as_view(), name="api-preview"),
+    path("", wagtail_router.urls),
+]
