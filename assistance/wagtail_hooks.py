@@ -14,10 +14,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from cms.accounts import roles
 from cms.core.models import Country, ThematicArea
 
-from . import coverage, reports, views
+from . import reports, views
 from .admin_policies import POLICIES, ScopedObjectMixin
 from .forms import AssistanceAdminForm, NeedAdminForm, ResourceAdminForm
 from .models import Match, Need, Project, Resource
+from .reports import coverage
 from .terms import source_terms
 
 

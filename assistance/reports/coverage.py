@@ -28,9 +28,9 @@ from django.utils.translation import gettext as _
 
 from cms.core.models import Region, ThematicArea
 
-from . import permissions as rules
-from .models import Match, Need, Project
-from .terms import names
+from .. import permissions as rules
+from ..models import Match, Need, Project
+from ..terms import names
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
