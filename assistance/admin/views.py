@@ -11,11 +11,11 @@ from django.utils.translation import gettext as _
 
 from cms.api.languages import LANGUAGE_CODES
 
-from . import permissions as rules
-from . import reports
-from .matching.explain import explain
-from .models import Match
-from .reports import coverage, pdf, sections
+from .. import permissions as rules
+from .. import reports
+from ..matching.explain import explain
+from ..models import Match
+from ..reports import coverage, pdf, sections
 
 OPEN_STATUSES = [Match.Status.PROPOSED, Match.Status.UNDER_DISCUSSION, Match.Status.AGREED]
 

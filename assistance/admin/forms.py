@@ -9,8 +9,8 @@ from cms.accounts import roles
 from cms.core.models import Country, Organisation
 from cms.core.models.taxonomy import TaxonomyTerm
 
-from . import permissions as rules
-from .terms import source_terms
+from .. import permissions as rules
+from ..terms import source_terms
 
 
 class AssistanceAdminForm(WagtailAdminModelForm):

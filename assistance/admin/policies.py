@@ -15,8 +15,8 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 
 from cms.accounts import roles
 
-from . import permissions as rules
-from .models import Match, Need, Project, Resource
+from .. import permissions as rules
+from ..models import Match, Need, Project, Resource
 
 VIEW = "view"
 
