@@ -6,7 +6,11 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 from rest_framework.renderers import JSONRenderer
 
-from assistance.iati_exchange import export_projects, exportable_projects, reporting_organisation
+from assistance.imports.services.iati_export import (
+    export_projects,
+    exportable_projects,
+    reporting_organisation,
+)
 from assistance.models import Project
 from cms.api.schema import ERROR
 

@@ -16,6 +16,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from assistance.currency import rates
+from assistance.models import Need, Priority, Project, Resource
+from assistance.terms import source_terms
 from cms.core.models import (
     AssistanceForm,
     Country,
@@ -25,27 +28,21 @@ from cms.core.models import (
     ThematicArea,
 )
 
-from .currency import rates
-from .importers.assistance_tables import need_schema, resource_schema
-from .importers.project_table import read_project_rows
-from .importers.tabular import HEADER_ROW, CellError, read_table
-from .listing_import import find_organisation, project_fields, save_project, usd_per_unit
-from .models import Need, Priority, Project, Resource
-from .terms import source_terms
+from ..assistance_tables import need_schema, resource_schema
+from ..project_table import read_project_rows
+from ..records import CellError, ImportRejected, ImportSummary
+from ..tabular import HEADER_ROW, read_table
+from .projects import find_organisation, project_fields, save_project, usd_per_unit
 
 KINDS = ("needs", "resources", "projects")
 
 
-class TableRejected(Exception):
+class TableRejected(ImportRejected):
+    """`errors`: every bad cell, in the order of the table."""
+
     def __init__(self, errors):
-        super().__init__(f"{len(errors)} problem(s)")
-        self.errors = sorted(errors, key=lambda error: (error.row, error.column))
-
-
-@dataclass
-class TableSummary:
-    created: list = field(default_factory=list)
-    updated: list = field(default_factory=list)
+        super().__init__(sorted(errors, key=lambda error: (error.row, error.column)))
+        self.errors = self.problems
 
 
 def _no_progress(iterable, **_options):
@@ -66,7 +63,7 @@ def import_table(
 
     `organisation` is the applicant, provider or implementing organisation of rows that name
     none; `user` is recorded as creator and as the author of lifecycle steps. Returns a
-    TableSummary (of what would be written, with `dry_run`); raises TableRejected, having
+    ImportSummary (of what would be written, with `dry_run`); raises TableRejected, having
     written nothing, when any row has a problem. `progress(iterable, total=, desc=)` may wrap
     the rows (a tqdm-like callable).
     """
@@ -142,7 +139,7 @@ class TableImporter:
                 plans.append(plan)
         if errors:
             raise TableRejected(errors)
-        summary = TableSummary()
+        summary = ImportSummary()
         for plan in plans:
             (summary.updated if plan.instance.pk else summary.created).append(plan.instance)
         if dry_run:

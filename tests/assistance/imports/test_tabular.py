@@ -6,11 +6,10 @@ from decimal import Decimal
 import pytest
 from openpyxl import Workbook
 
-from assistance.importers.project_listing import ProjectStatus
-from assistance.importers.project_table import read_project_table
-from assistance.importers.tabular import (
+from assistance.imports.project_table import read_project_table
+from assistance.imports.records import CellError, ProjectStatus
+from assistance.imports.tabular import (
     Boolean,
-    CellError,
     Choice,
     Column,
     Country,
@@ -26,7 +25,7 @@ from assistance.importers.tabular import (
     read_table,
     read_xlsx,
 )
-from assistance.importers.values import Money as Amount
+from assistance.imports.values import Money as Amount
 
 
 def dates_in_order(values):

@@ -6,7 +6,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistance.iati.activity import (
+from assistance.imports.iati.activity import (
     Activity,
     ActivityDate,
     ActivityDateType,
@@ -20,10 +20,10 @@ from assistance.iati.activity import (
     RecipientCountry,
     Sector,
 )
-from assistance.iati.reader import read_activities
-from assistance.iati.schema import schema_errors
-from assistance.iati.writer import write_activities, xml_text
-from assistance.importers.project_listing import parse_project_listing
+from assistance.imports.iati.reader import read_activities
+from assistance.imports.iati.schema import schema_errors
+from assistance.imports.iati.writer import write_activities, xml_text
+from assistance.imports.project_listing import parse_project_listing
 
 LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh-hans")
 PROPERTY_SETTINGS = settings(

@@ -6,12 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistance.importers.project_listing import (
-    ParseProblem,
-    ProjectStatus,
-    Severity,
-    parse_project_listing,
-)
+from assistance.imports.project_listing import parse_project_listing
+from assistance.imports.records import ParseProblem, ProjectStatus, Severity
 
 LISTING = Path(__file__).parent / "data" / "desa_project_listing.txt"
 

@@ -7,10 +7,9 @@ by semicolons, and the budget is one cell such as "USD 250,000".
 from django.utils.translation import gettext as _
 
 from .places import M49_REGIONS, CountryGroup, PlaceError, PlaceKind, resolve_place
-from .project_listing import ProjectRecord, ProjectStatus
+from .records import CellError, ProjectRecord, ProjectStatus
 from .tabular import (
     Boolean,
-    CellError,
     Choice,
     Column,
     Country,

@@ -1,16 +1,17 @@
-"""Turn a parsed project listing into Project rows: all of it, or nothing."""
+"""Write project records as Project rows: what the listing, table and IATI imports share.
 
-from dataclasses import dataclass, field
+A record names its organisation, countries and regions as text or codes; these functions
+find the terms and create or update the project by its code.
+"""
 
-from django.db import transaction
 from django.db.models import Q
 
+from assistance.currency import rates
+from assistance.models import Project
+from assistance.terms import source_terms, terms
 from cms.core.models import Country, Organisation, Region
 
-from .currency import rates
-from .importers.project_listing import ProjectStatus, parse_project_listing
-from .models import Project
-from .terms import source_terms, terms
+from ..records import ProjectStatus
 
 # The listing's plain statuses, in IATI's activity statuses.
 STATUSES = {
@@ -20,19 +21,6 @@ STATUSES = {
     ProjectStatus.CANCELLED: Project.Status.CANCELLED,
     ProjectStatus.SUSPENDED: Project.Status.SUSPENDED,
 }
-
-
-class ListingRejected(Exception):
-    def __init__(self, problems):
-        super().__init__(f"{len(problems)} problem(s)")
-        self.problems = problems
-
-
-@dataclass
-class ImportSummary:
-    created: list = field(default_factory=list)
-    updated: list = field(default_factory=list)
-    warnings: list = field(default_factory=list)
 
 
 def usd_per_unit():
@@ -91,25 +79,3 @@ def save_project(record, *, implementing_organisation=None, lookup=None, extra=N
     project.focus_countries.set(countries)
     project.focus_regions.set(regions)
     return project, created
-
-
-def import_listing(text, *, implementing_organisation=None):
-    """Create or update one Project per record (by code). Raises ListingRejected, having
-    written nothing, when any value could not be read."""
-    result = parse_project_listing(
-        text,
-        implementing_organisation=implementing_organisation.name
-        if implementing_organisation
-        else "",
-        exchange_rates=usd_per_unit(),
-    )
-    if result.errors:
-        raise ListingRejected(result.errors)
-    summary = ImportSummary(warnings=result.warnings)
-    with transaction.atomic():
-        for record in result.records:
-            project, created = save_project(
-                record, implementing_organisation=implementing_organisation
-            )
-            (summary.created if created else summary.updated).append(project)
-    return summary

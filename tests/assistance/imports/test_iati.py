@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from assistance.iati.activity import (
+from assistance.imports.iati.activity import (
     LANDMINES_AND_ERW,
     SALW_CONTROL,
     Activity,
@@ -29,11 +29,12 @@ from assistance.iati.activity import (
     Transaction,
     TransactionType,
 )
-from assistance.iati.projects import activity_from_project, project_from_activity
-from assistance.iati.reader import read_activities
-from assistance.iati.schema import schema_errors
-from assistance.iati.writer import write_activities
-from assistance.importers.project_listing import ProjectStatus, parse_project_listing
+from assistance.imports.iati.projects import activity_from_project, project_from_activity
+from assistance.imports.iati.reader import read_activities
+from assistance.imports.iati.schema import schema_errors
+from assistance.imports.iati.writer import write_activities
+from assistance.imports.project_listing import parse_project_listing
+from assistance.imports.records import ProjectStatus
 
 LISTING = Path(__file__).parent / "data" / "desa_project_listing.txt"
 GENERATED = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)

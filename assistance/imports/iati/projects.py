@@ -5,13 +5,12 @@ from decimal import ROUND_DOWN, Decimal
 
 from django.utils.translation import gettext as _
 
-from assistance.importers.project_listing import (
+from ..records import (
     ParseProblem,
     ProjectRecord,
     ProjectStatus,
     Severity,
 )
-
 from .activity import (
     REGION_VOCABULARY_M49,
     SALW_CONTROL,

@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from .places import PlaceError, resolve_country
+from .records import CellError
 from .values import CURRENCY_CODES, parse_date, parse_decimal, parse_money
 
 HEADER_ROW = 1
@@ -219,20 +220,6 @@ class Schema:
     columns: tuple[Column, ...]
     row_checks: tuple[RowCheck, ...] = ()
     allow_extra_columns: bool = False
-
-
-@dataclass(frozen=True)
-class CellError:
-    row: int
-    column: str
-    reason: str
-
-    def __str__(self):
-        return _("row %(row)s, column %(column)s: %(reason)s") % {
-            "row": self.row,
-            "column": self.column,
-            "reason": self.reason,
-        }
 
 
 @dataclass(frozen=True)
