@@ -1,5 +1,7 @@
-"""Read assistance data from files: project listings, CSV and XLSX tables.
+"""Assistance data in and out of files: project listings, CSV and XLSX tables, IATI XML.
 
-The modules here know nothing of the database: they turn text into plain dataclasses and
-report, with line or row and column, everything they could not read.
+The parsers here (`project_listing`, `tabular` with its schemas, `iati`) know nothing of the
+database: they turn files into the plain records of `records` and report, with line or row
+and column, everything they could not read. The modules in `services` write those records
+to the database, all of a file or nothing.
 """
