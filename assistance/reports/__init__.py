@@ -6,8 +6,7 @@
 
 from django.utils import translation
 
-from .. import coverage
-from . import pdf, xlsx
+from . import coverage, pdf, xlsx
 
 FORMATS = ("csv", "xlsx", "pdf")
 CONTENT_TYPES = {

@@ -396,7 +396,7 @@ POAISS_NATIONAL_REPORT_MAX_UPLOAD_SIZE = (
 # --- Assistance -----------------------------------------------------------------------------
 # Names for the choices of the assistance lifecycles in the OpenAPI schema (all are "status").
 SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
-    f"{name}StatusEnum": f"assistance.api.{name.upper()}_STATUSES"
+    f"{name}StatusEnum": f"assistance.api.serializers.{name.upper()}_STATUSES"
     for name in ("Need", "Resource", "Match", "Project")
 } | {
     "InstrumentEnum": "cms.core.instruments.Instrument",

@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from lxml import etree
 
 from assistance.currency import to_usd
-from assistance.iati.activity import (
+from assistance.imports.iati.activity import (
     Activity,
     ActivityDate,
     ActivityDateType,
@@ -24,8 +24,8 @@ from assistance.iati.activity import (
     RecipientRegion,
     Sector,
 )
-from assistance.iati.schema import schema_errors
-from assistance.iati.writer import write_activities
+from assistance.imports.iati.schema import schema_errors
+from assistance.imports.iati.writer import write_activities
 from assistance.models import Need, Project, Resource
 
 from .conftest import make_need
@@ -33,8 +33,8 @@ from .conftest import make_need
 pytestmark = pytest.mark.django_db
 
 SEED_LISTING = Path("/work/shared/seeds/002_5327d09e30cde131.txt")
-LISTING = Path(__file__).parent / "importers" / "data" / "desa_project_listing.txt"
-EXAMPLES = Path(__file__).parents[2] / "assistance" / "importers" / "examples"
+LISTING = Path(__file__).parent / "imports" / "data" / "desa_project_listing.txt"
+EXAMPLES = Path(__file__).parents[2] / "assistance" / "imports" / "examples"
 
 # The fields a project keeps through an IATI export and import.
 KEPT = (

@@ -16,7 +16,7 @@ from .conftest import committed, make_resource
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLES = Path(__file__).parents[2] / "assistance" / "importers" / "examples"
+EXAMPLES = Path(__file__).parents[2] / "assistance" / "imports" / "examples"
 
 
 def write_csv(path, rows):

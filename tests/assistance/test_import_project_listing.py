@@ -9,7 +9,7 @@ from assistance.models import Project
 
 pytestmark = pytest.mark.django_db
 
-LISTING = Path(__file__).parent / "importers" / "data" / "desa_project_listing.txt"
+LISTING = Path(__file__).parent / "imports" / "data" / "desa_project_listing.txt"
 
 
 def test_the_real_listing_imports_every_project_once(capsys, demo_site):

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from assistance.iati_exchange import (
+from assistance.imports.services.iati_export import (
     IatiRejected,
     export_projects,
     exportable_projects,

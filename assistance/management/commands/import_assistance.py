@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from assistance.table_import import KINDS, TableRejected, import_table
+from assistance.imports.services.tables import KINDS, TableRejected, import_table
 from assistance.terms import term
 from cms.core.models import Organisation
 

@@ -3,7 +3,8 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from assistance.iati_exchange import IatiRejected, import_activities, reporting_organisation
+from assistance.imports.services.iati_export import IatiRejected, reporting_organisation
+from assistance.imports.services.iati_import import import_activities
 from assistance.models import Resource
 from cms.core.models import Organisation
 

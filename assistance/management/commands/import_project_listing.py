@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from assistance.listing_import import ListingRejected, import_listing
+from assistance.imports.services.listing import ListingRejected, import_listing
 from assistance.terms import term
 from cms.core.models import Organisation
 

@@ -1,0 +1,58 @@
+"""Admin forms: taxonomy choices in the source language only (one row per term), and the
+choices a national point of contact or a donor may make, limited here and so validated
+server-side (a choice outside the queryset is refused)."""
+
+from django.db import models
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from cms.accounts import roles
+from cms.core.models import Country, Organisation
+from cms.core.models.taxonomy import TaxonomyTerm
+
+from .. import permissions as rules
+from ..terms import source_terms
+
+
+class AssistanceAdminForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if isinstance(queryset, models.QuerySet) and issubclass(queryset.model, TaxonomyTerm):
+                field.queryset = source_terms(queryset.model)
+
+    @property
+    def acts_for_the_secretariat(self):
+        return self.for_user is None or roles.is_secretariat(self.for_user)
+
+
+class NeedAdminForm(AssistanceAdminForm):
+    """A national point of contact writes needs of its own country, in the steps it may take."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.acts_for_the_secretariat:
+            return
+        country = roles.represented_country_code(self.for_user)
+        if "country" in self.fields:
+            self.fields["country"].queryset = source_terms(Country).filter(code=country)
+            self.fields["country"].empty_label = None
+        if "status" in self.fields:
+            allowed = rules.npc_status_choices(self.for_user, self.instance)
+            self.fields["status"].choices = [
+                (value, label) for value, label in self.fields["status"].choices if value in allowed
+            ]
+
+
+class ResourceAdminForm(AssistanceAdminForm):
+    """A donor describes its own organisation's resources."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.acts_for_the_secretariat:
+            return
+        organisation = roles.represented_organisation_code(self.for_user)
+        if "provider" in self.fields:
+            field = self.fields["provider"]
+            field.queryset = source_terms(Organisation).filter(code=organisation)
+            field.required, field.empty_label = True, None

@@ -1,0 +1,1 @@
+"""The assistance viewsets, one module per endpoint."""

@@ -1,0 +1,105 @@
+"""/api/v2/matches/: proposed matches, their review and feedback from both sides."""
+
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.response import Response
+
+from assistance import permissions as rules
+from assistance.models import Match
+from cms.api.languages import language_or_default
+from cms.api.schema import LOCALE
+
+from ..filters import MatchFilter
+from ..permissions import WriteAccess
+from ..serializers import MatchSerializer
+from .base import ID_PATTERN
+
+REVIEW = inline_serializer(
+    "MatchReview",
+    {
+        "status": serializers.ChoiceField(Match.Status.choices),
+        "reason": serializers.CharField(required=False, allow_blank=True),
+    },
+)
+FEEDBACK = inline_serializer(
+    "MatchFeedback",
+    {
+        "side": serializers.ChoiceField(["recipient", "provider"]),
+        "need_met": serializers.BooleanField(),
+        "comment": serializers.CharField(required=False, allow_blank=True),
+    },
+)
+
+
+class MatchViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = MatchSerializer
+    filterset_class = MatchFilter
+    permission_classes = [WriteAccess]
+    lookup_value_regex = ID_PATTERN
+
+    def get_queryset(self):
+        queryset = Match.objects.select_related("need").prefetch_related("contributions__resource")
+        return rules.visible_matches(self.request.user, queryset).order_by("need_id", "rank", "pk")
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["language"] = language_or_default(self.request)
+        return context
+
+    @extend_schema(parameters=[LOCALE])
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
+    @extend_schema(parameters=[LOCALE])
+    def retrieve(self, request, *args, **kwargs):
+        return super().retrieve(request, *args, **kwargs)
+
+    @extend_schema(request=REVIEW, responses={200: MatchSerializer})
+    @action(detail=True, methods=["post"])
+    def review(self, request, pk=None):
+        """Accept, discuss or decline a proposal (declining needs a reason)."""
+        match = self.get_object()
+        role = rules.review_role(request.user, match)
+        target = request.data.get("status")
+        reason = str(request.data.get("reason", "")).replace("\x00", "").strip()
+        if role is None:
+            raise PermissionDenied(_("Only the secretariat and the providers concerned."))
+        if target not in Match.Status.values or not match.can_move_to(target):
+            raise ValidationError({"status": [_("This match cannot take that step.")]})
+        if role == "provider" and target not in rules.PROVIDER_REVIEW_STATUSES:
+            raise PermissionDenied(_("Only the secretariat records funding."))
+        if target == Match.Status.DECLINED and not reason:
+            raise ValidationError({"reason": [_("Say why the match is declined.")]})
+        if target == Match.Status.DECLINED:
+            match.decline_reason = reason
+        match.change_status(target, request.user, reason)
+        return Response(self.get_serializer(self.get_object()).data)
+
+    @extend_schema(request=FEEDBACK, responses={200: MatchSerializer})
+    @action(detail=True, methods=["post"])
+    def feedback(self, request, pk=None):
+        """Whether the need was met, from the recipient's or the provider's side."""
+        match = self.get_object()
+        side = request.data.get("side")
+        user = request.user
+        if side == "recipient":
+            allowed = rules.roles.is_secretariat(user) or rules.speaks_for_country(
+                user, match.need.country.code
+            )
+        elif side == "provider":
+            allowed = rules.review_role(user, match) is not None
+        else:
+            raise ValidationError({"side": [_("Give recipient or provider.")]})
+        if not allowed:
+            raise PermissionDenied(_("You do not speak for this side of the match."))
+        need_met = request.data.get("need_met")
+        if not isinstance(need_met, bool):
+            raise ValidationError({"need_met": [_("Give true or false.")]})
+        comment = str(request.data.get("comment", "")).replace("\x00", "")[:4000]
+        setattr(match, f"need_met_by_{side}", need_met)
+        setattr(match, f"{side}_feedback", comment)
+        match.save()
+        return Response(self.get_serializer(match).data)

@@ -1,0 +1,30 @@
+"""Needs, resources, the matches between them and the projects that come out of them.
+
+Taxonomy terms (countries, regions, themes, forms, organisations) are translatable rows, one
+per locale; these models point at the rows of the source language (English) and the API
+names them by code, in the reader's language.
+
+Titles and descriptions are written once in the language of their author
+(`original_language`) and translated in `translations` ({"fr": {"title": ..., ...}}): a
+need keeps one identity, one status and one history whatever language it is read in.
+"""
+
+from .base import Budget, StatusChange, StatusLifecycle, TranslatedText, money_field
+from .matches import Match, MatchResource
+from .needs import Need, Priority
+from .projects import Project
+from .resources import Resource
+
+__all__ = [
+    "Budget",
+    "Match",
+    "MatchResource",
+    "Need",
+    "Priority",
+    "Project",
+    "Resource",
+    "StatusChange",
+    "StatusLifecycle",
+    "TranslatedText",
+    "money_field",
+]

@@ -1,0 +1,174 @@
+"""Needs: what a State asks for, in its lifecycle from draft to completion."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .base import Budget, StatusLifecycle, TranslatedText
+
+
+class Priority(models.IntegerChoices):
+    LOW = 1, _("low")
+    MEDIUM = 2, _("medium")
+    HIGH = 3, _("high")
+
+
+class Need(StatusLifecycle, TranslatedText, Budget):
+    """An assistance request of a State (or of an organisation on its behalf)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted")
+        VALIDATED = "validated", _("validated by the secretariat")
+        PUBLISHED = "published", _("published")
+        MATCHED = "matched", _("matched")
+        PARTLY_FUNDED = "partly_funded", _("partly funded")
+        FUNDED = "funded", _("funded")
+        COMPLETED = "completed", _("completed")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    # The lifecycle: which status may follow which.
+    TRANSITIONS = {
+        Status.DRAFT: {Status.SUBMITTED, Status.WITHDRAWN},
+        Status.SUBMITTED: {Status.DRAFT, Status.VALIDATED, Status.WITHDRAWN},
+        Status.VALIDATED: {Status.PUBLISHED, Status.SUBMITTED, Status.WITHDRAWN},
+        Status.PUBLISHED: {Status.MATCHED, Status.PARTLY_FUNDED, Status.FUNDED, Status.WITHDRAWN},
+        Status.MATCHED: {Status.PUBLISHED, Status.PARTLY_FUNDED, Status.FUNDED, Status.WITHDRAWN},
+        Status.PARTLY_FUNDED: {Status.FUNDED, Status.WITHDRAWN},
+        Status.FUNDED: {Status.COMPLETED},
+        Status.COMPLETED: set(),
+        Status.WITHDRAWN: {Status.DRAFT},
+    }
+    # Statuses in which a need may be served to the public (if the State consented).
+    PUBLIC_STATUSES = {
+        Status.PUBLISHED,
+        Status.MATCHED,
+        Status.PARTLY_FUNDED,
+        Status.FUNDED,
+        Status.COMPLETED,
+    }
+    # Statuses in which the secretariat has validated the need.
+    VALIDATED_STATUSES = PUBLIC_STATUSES | {Status.VALIDATED}
+    # Statuses in which the engine looks for resources (never for funded needs).
+    MATCHABLE_STATUSES = {Status.VALIDATED, Status.PUBLISHED, Status.MATCHED, Status.PARTLY_FUNDED}
+
+    # Countries are ISO 3166 terms, only ever removed with everything about them.
+    country = models.ForeignKey(
+        "core.Country",
+        verbose_name=_("requesting State"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    applicant = models.ForeignKey(
+        "core.Organisation",
+        verbose_name=_("applying organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The organisation that applies on the State's behalf (a UN agency, an NGO...); "
+            "empty when the State applies itself."
+        ),
+    )
+    themes = models.ManyToManyField(
+        "core.ThematicArea", verbose_name=_("thematic areas"), related_name="+"
+    )
+    forms = models.ManyToManyField(
+        "core.AssistanceForm", verbose_name=_("forms of assistance"), related_name="+"
+    )
+    start_date = models.DateField(
+        _("desired start"), help_text=_("When the assistance should begin.")
+    )
+    duration_months = models.PositiveSmallIntegerField(
+        _("duration (months)"), validators=[MinValueValidator(1), MaxValueValidator(120)]
+    )
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), choices=Priority.choices, default=Priority.MEDIUM
+    )
+    concerns_iti = models.BooleanField(
+        _("concerns the International Tracing Instrument"), default=False
+    )
+    reference = models.CharField(
+        _("reference"),
+        max_length=150,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_(
+            "The reference given in an imported table; importing it again updates this record."
+        ),
+    )
+    national_report = models.ForeignKey(
+        "library.NationalReportPage",
+        verbose_name=_("national report"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assistance_needs",
+        help_text=_("The national report in which the State stated this need."),
+    )
+    status = models.CharField(
+        _("status"), max_length=30, choices=Status.choices, default=Status.DRAFT
+    )
+    consent_to_publish = models.BooleanField(_("the State consents to publication"), default=False)
+    consent_given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("consent given by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    consent_given_at = models.DateTimeField(
+        _("consent given at"), null=True, blank=True, editable=False
+    )
+    contact_name = models.CharField(_("point of contact"), max_length=255, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("assistance need")
+        verbose_name_plural = _("assistance needs")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status"])]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_public(self):
+        return self.status in self.PUBLIC_STATUSES and self.consent_to_publish
+
+    def clean(self):
+        super().clean()
+        if (
+            self.national_report_id
+            and self.country_id
+            and self.national_report.country.code != self.country.code
+        ):
+            raise ValidationError(
+                {"national_report": _("The report must be one of the requesting State.")}
+            )
+
+    def can_move_to(self, status):
+        return status in self.TRANSITIONS.get(self.status, set())
+
+    def give_consent(self, user):
+        self.consent_to_publish = True
+        self.consent_given_by = user if user and user.is_authenticated else None
+        self.consent_given_at = timezone.now()
