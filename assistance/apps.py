@@ -39,8 +39,3 @@ class AssistanceConfig(AppConfig):
 
         register_signals()
         search.connect()
-
-    def load_demo(self, stdout=None):
-        from . import demo
-
-        return demo.load(stdout)

@@ -128,12 +128,10 @@ def on_record_changed(sender, instance, **kwargs):
 
 
 def connect():
+    """Keep the index in step with the records (the providers are declared in AssistanceConfig)."""
     from django.db.models.signals import post_delete, post_save
 
-    from search import registry
-
-    for model, provider in PROVIDERS.items():
-        registry.register(provider)
+    for model in PROVIDERS:
         for signal in (post_save, post_delete):
             signal.connect(
                 on_record_changed,
