@@ -1,16 +1,20 @@
 """Answer 403 Forbidden when a national point of contact reaches for another country's report.
 
 Wagtail's admin turns a refused permission into a redirect to the dashboard. For the admin
-views of one page (`/admin/pages/<id>/...`), this guard answers a plain 403 instead when the
-page is a national report of a country the user does not represent, and hands every other
-request to Wagtail's own view unchanged. The admin page search of a national point of
-contact leaves other countries' draft reports out.
+views of one page (`/admin/pages/<id>/` and below), this guard answers a plain 403 instead
+when the page is a national report of a country the user does not represent, and hands every
+other request to Wagtail's own view unchanged. Everywhere the admin lists pages by title for
+a national point of contact (the page search, the site history, the admin's own page API),
+other countries' draft reports are left out.
 """
 
 from django.http import HttpResponseForbidden
 from django.urls import get_resolver
 from django.utils.translation import gettext as _
+from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.views.pages.search import SearchView
+from wagtail.admin.views.reports.audit_logging import LogEntriesView
+from wagtail.models import PageLogEntry
 
 from .models import NationalReportPage
 from .permissions import limited_to_country, may_handle_country
@@ -61,8 +65,34 @@ class CountryLimitedPageSearchView(SearchView):
         return super().annotate_queryset(without_other_countries_drafts(pages, user))
 
 
+class CountryLimitedSiteHistoryView(LogEntriesView):
+    """The site history, without the entries of other countries' draft reports."""
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if queryset.model is PageLogEntry and limited_to_country(self.request.user) is not None:
+            hidden = NationalReportPage.objects.exclude(
+                pk__in=without_other_countries_drafts(
+                    NationalReportPage.objects.all(), self.request.user
+                ).values("pk")
+            )
+            queryset = queryset.exclude(page_id__in=hidden.values("pk"))
+        return queryset
+
+
+class CountryLimitedPagesAdminAPIViewSet(PagesAdminAPIViewSet):
+    """The admin's page API (explorer menu, choosers), without other countries' drafts."""
+
+    def get_base_queryset(self):
+        return without_other_countries_drafts(super().get_base_queryset(), self.request.user)
+
+
 search_pages = CountryLimitedPageSearchView.as_view()
 search_page_results = CountryLimitedPageSearchView.as_view(results_only=True)
+
+
+site_history = CountryLimitedSiteHistoryView.as_view()
+site_history_results = CountryLimitedSiteHistoryView.as_view(results_only=True)
 
 
 def page_search_view(request, rest=""):

@@ -1,8 +1,11 @@
-"""Who may handle which national report: a national point of contact, only their own country's.
+"""Who may handle which national report.
 
-Page permissions (granted to the national points of contact on the reports index pages) say
-what a user may do in the reports section at all; these testers narrow that to the country a
-point of contact represents. Secretariat members and superusers are not limited by country.
+A report belongs to its State's national points of contact and to the secretariat: they
+write it (edit, submit, delete, move, copy, lock). Reviewers and publishers act on it through
+the review workflow; editors of the site's content, whatever their language, do not write
+reports. Page permissions (granted on the reports index pages) say what a user may do in the
+reports section at all; these testers narrow that to the country a point of contact
+represents. Secretariat members and superusers are not limited by country.
 """
 
 from wagtail.models import PagePermissionTester
@@ -31,41 +34,56 @@ def may_handle_country(user, country_code):
     return limit is None or (limit != NO_COUNTRY and limit == country_code)
 
 
+def may_write_report(user, country_code):
+    """Only the State's own points of contact and the secretariat write its report."""
+    if is_secretariat(user):
+        return True
+    return is_national_point_of_contact(user) and may_handle_country(user, country_code)
+
+
 def may_edit_report(user, report):
     return report.permissions_for_user(user).can_edit()
 
 
 class ReportPermissionTester(PagePermissionTester):
-    """A report of another country is out of bounds for a national point of contact."""
+    """A report of another country is out of bounds for a national point of contact, and only
+    its points of contact and the secretariat write it."""
 
     def __init__(self, user, page):
         super().__init__(user, page)
         self.country_allowed = may_handle_country(user, page.country.code)
+        self.writer = may_write_report(user, page.country.code)
 
-    def _allowed(name):  # noqa: N805 - a decorator factory used in the class body
-        def method(self, *args, **kwargs):
-            return self.country_allowed and getattr(PagePermissionTester, name)(
-                self, *args, **kwargs
-            )
+    def _when(condition):  # noqa: N805 - a decorator factory used in the class body
+        def decorate(name):
+            def method(self, *args, **kwargs):
+                return getattr(self, condition) and getattr(PagePermissionTester, name)(
+                    self, *args, **kwargs
+                )
 
-        method.__name__ = name
-        return method
+            method.__name__ = name
+            return method
 
-    can_edit = _allowed("can_edit")
-    can_delete = _allowed("can_delete")
-    can_publish = _allowed("can_publish")
-    can_unpublish = _allowed("can_unpublish")
-    can_submit_for_moderation = _allowed("can_submit_for_moderation")
-    can_lock = _allowed("can_lock")
-    can_unlock = _allowed("can_unlock")
-    can_move = _allowed("can_move")
-    can_move_to = _allowed("can_move_to")
-    can_copy = _allowed("can_copy")
-    can_copy_to = _allowed("can_copy_to")
-    can_view_revisions = _allowed("can_view_revisions")
-    can_set_view_restrictions = _allowed("can_set_view_restrictions")
-    can_unschedule = _allowed("can_unschedule")
-    del _allowed
+        return decorate
+
+    _written = _when("writer")
+    _handled = _when("country_allowed")
+
+    can_edit = _written("can_edit")
+    can_delete = _written("can_delete")
+    can_submit_for_moderation = _written("can_submit_for_moderation")
+    can_lock = _written("can_lock")
+    can_unlock = _written("can_unlock")
+    can_move = _written("can_move")
+    can_move_to = _written("can_move_to")
+    can_copy = _written("can_copy")
+    can_copy_to = _written("can_copy_to")
+    can_set_view_restrictions = _written("can_set_view_restrictions")
+    can_unschedule = _written("can_unschedule")
+    can_publish = _handled("can_publish")
+    can_unpublish = _handled("can_unpublish")
+    can_view_revisions = _handled("can_view_revisions")
+    del _when, _written, _handled
 
 
 class ReportIndexPermissionTester(PagePermissionTester):

@@ -1,9 +1,21 @@
-from django.urls import path
+from django.urls import include, path
 
-from . import views
+from . import admin_guard, views
 
 app_name = "library"
 
 urlpatterns = [
     path("files/<int:document_id>/", views.report_file, name="report-file"),
+]
+
+# At the site root (LibraryConfig.site_urlpatterns): the admin's page views go through the
+# report guard before Wagtail's, and report files are served under the documents' address.
+site_urlpatterns = [
+    path("admin/pages/<int:page_id>/", admin_guard.page_admin_view),
+    path("admin/pages/<int:page_id>/<path:rest>", admin_guard.page_admin_view),
+    path("admin/reports/site-history/", admin_guard.site_history),
+    path("admin/reports/site-history/results/", admin_guard.site_history_results),
+    path("admin/pages/search/", admin_guard.page_search_view),
+    path("admin/pages/search/<path:rest>", admin_guard.page_search_view),
+    path("documents/national-reports/", include((urlpatterns, app_name))),
 ]

@@ -10,7 +10,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from cms.core.models import Country
 
 from . import views
-from .admin_guard import forbidden, without_other_countries_drafts
+from .admin_guard import (
+    CountryLimitedPagesAdminAPIViewSet,
+    forbidden,
+    without_other_countries_drafts,
+)
 from .models import DocumentText, NationalReportFile, NationalReportPage, ReportingCycle
 from .permissions import limited_to_country
 
@@ -114,3 +118,8 @@ def own_country_documents_only(documents, request):
         return documents
     attached = NationalReportFile.objects.filter(page__country__code=limit).values("document_id")
     return documents.filter(Q(uploaded_by_user=request.user) | Q(pk__in=attached))
+
+
+@hooks.register("construct_admin_api")
+def page_api_without_other_countries_drafts(router):
+    router.register_endpoint("pages", CountryLimitedPagesAdminAPIViewSet)

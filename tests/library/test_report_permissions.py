@@ -171,3 +171,52 @@ def test_the_admin_page_search_never_lists_other_countries_drafts(
     found = client.get(reverse("wagtailadmin_pages:search"), {"q": "report"})
     assert found.status_code == 200
     assert theirs.title in found.content.decode()
+
+
+def test_another_countrys_report_page_in_the_explorer_is_forbidden(client, npc_fr, make_report):
+    brazil = make_report("BR", title="Brazil: confidential draft")
+    client.force_login(npc_fr)
+    response = client.get(f"/admin/pages/{brazil.pk}/")
+    assert response.status_code == 403
+    assert "confidential draft" not in response.content.decode()
+
+
+def test_the_site_history_never_names_other_countries_drafts(client, npc_fr, make_report):
+    make_report("BR", title="Brazil: confidential draft")
+    mine = make_report("FR", owner=npc_fr, title="France: our draft")
+    client.force_login(npc_fr)
+    for url in ("/admin/reports/site-history/", "/admin/reports/site-history/results/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "confidential draft" not in response.content.decode()
+    assert mine.title in client.get("/admin/reports/site-history/").content.decode()
+
+
+def test_the_admin_page_api_never_serves_other_countries_drafts(client, npc_fr, make_report):
+    brazil = make_report("BR", title="Brazil: confidential draft")
+    client.force_login(npc_fr)
+    listing = client.get(
+        "/admin/api/main/pages/", {"child_of": brazil.get_parent().pk, "for_explorer": 1}
+    )
+    assert listing.status_code == 200
+    assert "confidential draft" not in listing.content.decode()
+    assert client.get(f"/admin/api/main/pages/{brazil.pk}/").status_code == 404
+
+
+def test_editors_do_not_write_national_reports(client, django_user_model, make_report):
+    from django.contrib.auth.models import Group
+
+    from cms.accounts.roles import editors_group_name
+
+    editor = django_user_model.objects.create_user("editor-en", password="an-editor-password")
+    editor.groups.add(Group.objects.get(name=editors_group_name("en")))
+    report = make_report("BR")
+    tester = report.permissions_for_user(editor)
+    assert not tester.can_edit()
+    assert not tester.can_submit_for_moderation()
+    assert not tester.can_delete()
+    client.force_login(editor)
+    response = client.post(edit_url(report), form_data(report, title="Rewritten by an editor"))
+    assert response.status_code in (302, 403)
+    report.refresh_from_db()
+    assert report.get_latest_revision_as_object().title != "Rewritten by an editor"
