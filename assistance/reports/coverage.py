@@ -27,6 +27,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from cms.core.models import Region, ThematicArea
+from cms.core.spreadsheets import csv_row
 
 from .. import permissions as rules
 from ..models import Match, Need, Project
@@ -260,5 +261,5 @@ def as_csv(report):
     writer = csv.writer(output)
     writer.writerow([headings[column] for column in CSV_COLUMNS])
     for row in report["rows"]:
-        writer.writerow([row[column] for column in CSV_COLUMNS])
+        writer.writerow(csv_row(row[column] for column in CSV_COLUMNS))
     return output.getvalue()

@@ -12,6 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from cms.core.languages import is_right_to_left
+from cms.core.spreadsheets import write_xlsx_cell
 
 from . import colours, sections
 
@@ -35,7 +36,7 @@ def _table(sheet, headings, rows, money_columns=(), start_row=1):
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for offset, row in enumerate(rows, start=1):
         for column, value in enumerate(row, start=1):
-            cell = sheet.cell(row=start_row + offset, column=column, value=value)
+            cell = write_xlsx_cell(sheet, start_row + offset, column, value)
             if column - 1 in money_columns:
                 cell.number_format = MONEY_FORMAT
     sheet.freeze_panes = sheet.cell(row=start_row + 1, column=1)

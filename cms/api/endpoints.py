@@ -12,7 +12,7 @@ from .pages import LocalizedPagesAPIViewSet, WordsSearchFilter
 from .pagination import BoundedPaginationMixin
 from .preview import PagePreviewView
 from .schema import DOCUMENT, IMAGE, wagtail_endpoint_schema
-from .viewsets import ConfiguredRenderersMixin
+from .viewsets import CheckedFindMixin, ConfiguredRenderersMixin
 
 
 def with_words_search(backends):
@@ -23,14 +23,19 @@ def with_words_search(backends):
 ImagesEndpoint = wagtail_endpoint_schema("images", IMAGE)(
     type(
         "ImagesEndpoint",
-        (ConfiguredRenderersMixin, BoundedPaginationMixin, ImagesAPIViewSet),
+        (CheckedFindMixin, ConfiguredRenderersMixin, BoundedPaginationMixin, ImagesAPIViewSet),
         {"filter_backends": with_words_search(ImagesAPIViewSet.filter_backends)},
     )
 )
 DocumentsEndpoint = wagtail_endpoint_schema("documents", DOCUMENT)(
     type(
         "DocumentsEndpoint",
-        (ConfiguredRenderersMixin, BoundedPaginationMixin, DocumentsAPIViewSet),
+        (
+            CheckedFindMixin,
+            ConfiguredRenderersMixin,
+            BoundedPaginationMixin,
+            DocumentsAPIViewSet,
+        ),
         {"filter_backends": with_words_search(DocumentsAPIViewSet.filter_backends)},
     )
 )

@@ -27,7 +27,7 @@ from .languages import QueryParameterError, language_or_default, requested_langu
 from .pagination import BoundedPaginationMixin
 from .schema import PAGE, PAGE_FILTERS, wagtail_endpoint_schema
 from .translations import locale_by_id, page_translations, with_fallback
-from .viewsets import ConfiguredRenderersMixin
+from .viewsets import CheckedFindMixin, ConfiguredRenderersMixin
 
 # What linking to a translation needs: its URL path (html_url) and tree position.
 TRANSLATION_FIELDS = ("url_path", "path", "depth", "content_type")
@@ -127,7 +127,9 @@ class LocalizedPageSerializer(PageSerializer):
 
 
 @wagtail_endpoint_schema("pages", PAGE, PAGE_FILTERS)
-class LocalizedPagesAPIViewSet(ConfiguredRenderersMixin, BoundedPaginationMixin, PagesAPIViewSet):
+class LocalizedPagesAPIViewSet(
+    CheckedFindMixin, ConfiguredRenderersMixin, BoundedPaginationMixin, PagesAPIViewSet
+):
     base_serializer_class = LocalizedPageSerializer
     filter_backends = [
         FieldsFilter,

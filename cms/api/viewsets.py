@@ -1,9 +1,13 @@
 """Base classes for the suite's own translatable endpoints (DRF viewsets)."""
 
+import re
+
 from django.utils.functional import classproperty
+from django.utils.translation import gettext as _
 from rest_framework import serializers, viewsets
 from rest_framework.reverse import reverse
 from rest_framework.settings import api_settings
+from wagtail.api.v2.utils import BadRequestError
 
 from .languages import language_or_default
 from .translations import available_translations, with_fallback
@@ -85,3 +89,12 @@ class ConfiguredRenderersMixin:
     @classproperty
     def renderer_classes(cls):
         return api_settings.DEFAULT_RENDERER_CLASSES
+
+
+class CheckedFindMixin:
+    """Wagtail's `find/?id=` passes the id to the database as given; a non-number is a 400."""
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET and not re.fullmatch(r"[0-9]+", request.GET["id"]):
+            raise BadRequestError(_("id must be a whole number."))
+        return super().find_object(queryset, request)

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from cms.core.spreadsheets import csv_row
+
 from .reports import course_rows, question_rows
 
 PERMISSION = "learning.view_enrolment"
@@ -39,7 +41,7 @@ def csv_response(filename, columns, rows):
     writer = csv.writer(response)
     writer.writerow([str(label) for _name, label in columns])
     for row in rows:
-        writer.writerow(["" if row[name] is None else row[name] for name, _label in columns])
+        writer.writerow(csv_row(row[name] for name, _label in columns))
     return response
 
 

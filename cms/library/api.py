@@ -9,12 +9,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import exceptions, mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale
 
+from cms.api.input import StrictJSONParser
 from cms.api.languages import LANGUAGE_CODES, QueryParameterError, language_or_default
 from cms.api.schema import ERROR, LOCALE
 from cms.core.models import Country, Region
@@ -172,7 +173,7 @@ class NationalReportViewSet(
 
     serializer_class = NationalReportSerializer
     permission_classes = [permissions.IsAuthenticated, CanEditReport]
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [StrictJSONParser]  # files are uploaded by their own action
     queryset = NationalReportPage.objects.all()
 
     def get_queryset(self):
@@ -198,6 +199,8 @@ class NationalReportViewSet(
         return [self.latest(report) for report in page] if page is not None else None
 
     def get_object(self):
+        if not str(self.kwargs["pk"]).isascii() or not str(self.kwargs["pk"]).isdigit():
+            raise exceptions.ValidationError({"id": [_("A report id is a whole number.")]})
         report = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
         self.check_object_permissions(self.request, report)
         return report

@@ -27,6 +27,7 @@ from cms.api.languages import LANGUAGE_CHOICES, language_or_default
 from cms.api.schema import ERROR, LOCALE
 from cms.api.schema import AutoSchema as SuiteAutoSchema
 from cms.core.models import Country, ThematicArea
+from cms.core.spreadsheets import csv_row
 
 from . import forum, membership
 from .access import can_see_contact_details, can_use_network, visible_post_filter
@@ -689,12 +690,6 @@ CSV_COLUMNS = ["country", "instrument", "scope", "name", "organisation", "role_t
 CSV_COLUMNS += ["telephone"]
 
 
-def spreadsheet_safe(value):
-    """Keep a cell from being read as a formula when the file is opened in a spreadsheet."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @extend_schema(parameters=[LOCALE])
 class ContactViewSet(viewsets.ReadOnlyModelViewSet):
     """The directory of points of contact. E-mail and telephone for members and the secretariat."""
@@ -741,5 +736,5 @@ class ContactViewSet(viewsets.ReadOnlyModelViewSet):
         for contact in contacts:
             row = [contact.country.code]
             row += [getattr(contact, column) for column in CSV_COLUMNS[1:]]
-            writer.writerow([spreadsheet_safe(value) for value in row])
+            writer.writerow(csv_row(row))
         return response

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "cms.api.input.UnstorableInputMiddleware",
     "cms.api.caching.ApiCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.core.middleware.PrefixedLocaleMiddleware",
@@ -261,6 +262,11 @@ REST_FRAMEWORK = {
     # JSON only: an HTML rendering of an answer must never reach the shared cache or a client
     # that asked for data (development adds the browsable API).
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "cms.api.input.StrictJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "cms.api.pagination.Pagination",
     "EXCEPTION_HANDLER": "cms.api.errors.exception_handler",

