@@ -90,12 +90,16 @@ class TranslatedText(models.Model):
 
     def in_language(self, language):
         """(language served, {field: text}): the translation, else the original."""
-        translated = self.translations.get(language) or {}
-        if language != self.original_language and translated.get("title"):
-            return language, {name: translated.get(name, "") for name in self.TRANSLATED_FIELDS}
-        return self.original_language, {
-            name: getattr(self, name) for name in self.TRANSLATED_FIELDS
-        }
+        originals = {name: getattr(self, name) for name in self.TRANSLATED_FIELDS}
+        return self.texts_in(language, self.original_language, self.translations, originals)
+
+    @classmethod
+    def texts_in(cls, language, original_language, translations, originals):
+        """`in_language` for values read without a model instance (reports over many rows)."""
+        translated = (translations or {}).get(language) or {}
+        if language != original_language and translated.get("title"):
+            return language, {name: translated.get(name, "") for name in cls.TRANSLATED_FIELDS}
+        return original_language, originals
 
     def clean(self):
         super().clean()

@@ -22,15 +22,16 @@ from collections import defaultdict
 from datetime import timedelta
 from decimal import Decimal
 from itertools import combinations
+from typing import NamedTuple
 
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 
 from cms.core.models import Region, ThematicArea
 from cms.core.spreadsheets import csv_row
 
 from .. import permissions as rules
-from ..models import Match, Need, Project
+from ..models import Match, MatchResource, Need, Project
 from ..terms import names
 
 ZERO = Decimal("0.00")
@@ -44,8 +45,51 @@ def counted_needs(user):
     return needs
 
 
-def _end(need):
-    return need.start_date + timedelta(days=30 * need.duration_months)
+class CountedNeed(NamedTuple):
+    """What the report reads of a need: one query for all of them, no related managers."""
+
+    pk: int
+    amount_usd: Decimal
+    status: str
+    start_date: object
+    end_date: object
+    country: str
+    region: str
+    neighbourhood: str  # the intermediate region, else the sub-region
+    themes: tuple
+
+
+def counted_records(needs_queryset):
+    rows = needs_queryset.values_list(
+        "pk",
+        "amount_usd",
+        "status",
+        "start_date",
+        "duration_months",
+        "country__code",
+        "country__region__code",
+        "country__sub_region__code",
+        "country__intermediate_region__code",
+    )
+    themes = defaultdict(set)
+    for need_id, code in Need.themes.through.objects.filter(
+        need_id__in=needs_queryset.values("pk")
+    ).values_list("need_id", "thematicarea__code"):
+        themes[need_id].add(code)
+    return [
+        CountedNeed(
+            pk=pk,
+            amount_usd=amount,
+            status=status,
+            start_date=start,
+            end_date=start + timedelta(days=30 * months),
+            country=country,
+            region=region or "",
+            neighbourhood=intermediate or sub_region or "",
+            themes=tuple(sorted(themes[pk])),
+        )
+        for pk, amount, status, start, months, country, region, sub_region, intermediate in rows
+    ]
 
 
 def _funded(need, funded_by_match):
@@ -55,12 +99,8 @@ def _funded(need, funded_by_match):
 
 
 def build(needs_queryset, language):
-    needs = list(
-        needs_queryset.select_related(
-            "country__region", "country__sub_region", "country__intermediate_region"
-        ).prefetch_related("themes")
-    )
-    ids = [need.pk for need in needs]
+    needs = counted_records(needs_queryset)
+    ids = needs_queryset.values("pk")
     region_names, theme_names = names(Region, language), names(ThematicArea, language)
     matched = set(
         Match.objects.filter(need_id__in=ids)
@@ -69,20 +109,22 @@ def build(needs_queryset, language):
         .values_list("need_id", flat=True)
     )
     funded_by_match = defaultdict(lambda: ZERO)
-    for match in Match.objects.filter(need_id__in=ids, status=Match.Status.FUNDED).prefetch_related(
-        "contributions"
+    for need_id, amount in (
+        MatchResource.objects.filter(match__need_id__in=ids, match__status=Match.Status.FUNDED)
+        .values("match__need_id")
+        .annotate(total=Sum("amount_usd"))
+        .values_list("match__need_id", "total")
     ):
-        funded_by_match[match.need_id] += sum(c.amount_usd for c in match.contributions.all())
+        funded_by_match[need_id] += amount
 
     cells = {}
     for need in needs:
-        themes = sorted(theme.code for theme in need.themes.all()) or [""]
-        region = need.country.region.code if need.country.region_id else ""
+        themes = need.themes or ("",)
         share = Decimal(len(themes))
         funded = _funded(need, funded_by_match)
         for theme in themes:
             cell = cells.setdefault(
-                (region, theme),
+                (need.region, theme),
                 {"needs": 0, "requested": ZERO, "matched": ZERO, "funded": ZERO},
             )
             cell["needs"] += 1
@@ -110,6 +152,13 @@ def build(needs_queryset, language):
         )
     requested = sum((need.amount_usd for need in needs), ZERO)
     funded = sum((_funded(need, funded_by_match) for need in needs), ZERO)
+    unmatched = [need for need in needs if need.pk not in matched]
+    titles = {
+        pk: Need.texts_in(language, original, translations, {"title": title})[1]["title"]
+        for pk, title, original, translations in Need.objects.filter(
+            pk__in=[need.pk for need in unmatched]
+        ).values_list("pk", "title", "original_language", "translations")
+    }
     return {
         "rows": rows,
         "totals": {
@@ -124,40 +173,47 @@ def build(needs_queryset, language):
         "unmatched_needs": [
             {
                 "id": need.pk,
-                "title": need.in_language(language)[1]["title"],
-                "country": need.country.code,
+                "title": titles[need.pk],
+                "country": need.country,
                 "amount_usd": money(need.amount_usd),
             }
-            for need in needs
-            if need.pk not in matched
+            for need in unmatched
         ],
-        "duplication": duplicate_needs(needs, language) + overlapping_projects(),
-        "synergies": cofunding_sets(ids, language) + regional_groupings(needs, theme_names),
+        "duplication": duplicate_needs(needs) + overlapping_projects(),
+        "synergies": cofunding_sets(ids) + regional_groupings(needs, theme_names),
     }
 
 
-def duplicate_needs(needs, language):
-    """Needs of one country sharing a thematic area over overlapping periods."""
-    found = []
-    by_country = defaultdict(list)
+def duplicate_needs(needs):
+    """Needs of one country sharing a thematic area over overlapping periods.
+
+    Needs are bucketed by country and theme and swept by start date, so only needs that can
+    overlap are compared (not every pair of a country's needs).
+    """
+    shared_themes = defaultdict(set)
+    by_country_theme = defaultdict(list)
     for need in needs:
-        by_country[need.country.code].append(need)
-    for country, group in sorted(by_country.items()):
-        for first, second in combinations(sorted(group, key=lambda n: n.pk), 2):
-            shared = {t.code for t in first.themes.all()} & {t.code for t in second.themes.all()}
-            overlap = first.start_date <= _end(second) and second.start_date <= _end(first)
-            if shared and overlap:
-                found.append(
-                    {
-                        "kind": "needs",
-                        "description": _("Two needs of %(country)s on the same theme overlap.")
-                        % {"country": country},
-                        "country": country,
-                        "themes": sorted(shared),
-                        "needs": [first.pk, second.pk],
-                    }
-                )
-    return found
+        for theme in need.themes:
+            by_country_theme[(need.country, theme)].append(need)
+    for (country, theme), bucket in by_country_theme.items():
+        bucket.sort(key=lambda need: (need.start_date, need.pk))
+        for index, first in enumerate(bucket):
+            for second in bucket[index + 1 :]:
+                if second.start_date > first.end_date:
+                    break  # later starts cannot overlap `first` either
+                pair = (first.pk, second.pk) if first.pk < second.pk else (second.pk, first.pk)
+                shared_themes[(country, *pair)].add(theme)
+    description = _("Two needs of %(country)s on the same theme overlap.")
+    return [
+        {
+            "kind": "needs",
+            "description": description % {"country": country},
+            "country": country,
+            "themes": sorted(themes),
+            "needs": [first, second],
+        }
+        for (country, first, second), themes in sorted(shared_themes.items())
+    ]
 
 
 def overlapping_projects():
@@ -190,7 +246,7 @@ def overlapping_projects():
     return found
 
 
-def cofunding_sets(need_ids, language):
+def cofunding_sets(need_ids):
     return [
         {
             "kind": "cofunding",
@@ -206,11 +262,10 @@ def regional_groupings(needs, theme_names):
     """Neighbouring countries (one sub-region) with needs on the same theme."""
     groups = defaultdict(lambda: defaultdict(list))
     for need in needs:
-        sub_region = need.country.intermediate_region or need.country.sub_region
-        if sub_region is None:
+        if not need.neighbourhood:
             continue
-        for theme in need.themes.all():
-            groups[(sub_region.code, theme.code)][need.country.code].append(need.pk)
+        for theme in need.themes:
+            groups[(need.neighbourhood, theme)][need.country].append(need.pk)
     found = []
     for (sub_region, theme), by_country in sorted(groups.items()):
         if len(by_country) >= 2:
