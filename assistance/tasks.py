@@ -1,13 +1,21 @@
 """Celery tasks of the assistance component: rematching, one object or everything."""
 
 from celery import chord, group, shared_task
+from django.conf import settings
 
 from .matching import service
 
 REBUILD_CHUNK_SIZE = 2000
 
 
-@shared_task(name="assistance.tasks.rematch_needs", ignore_result=False)
+# Acknowledged late (settings): a chunk whose worker dies is redelivered after the broker's
+# visibility timeout, and its time limit keeps a live chunk from being redelivered while it
+# still runs. Rematching is idempotent, so a chunk run twice gives the same proposals.
+@shared_task(
+    name="assistance.tasks.rematch_needs",
+    ignore_result=False,
+    time_limit=settings.CELERY_CHUNK_TIME_LIMIT,
+)
 def rematch_needs(need_ids):
     return service.rematch_needs(need_ids)
 

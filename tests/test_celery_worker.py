@@ -42,22 +42,21 @@ def broker():
     app.conf.task_always_eager = eager
 
 
-@pytest.fixture
-def worker(broker, db):
-    """Start `celery worker` as its own process, on a queue of its own, seeing the test database."""
-    queue = f"test-{uuid.uuid4().hex}"
+def start_worker_process(queue, broker, **variables):
+    """`celery worker` as its own process, on the given queue, seeing the test database."""
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "REDIS_URL": broker,
         "CELERY_TASK_ALWAYS_EAGER": "false",
+        **variables,
     }
     database = settings.DATABASES["default"]
     if connection.vendor == "postgresql":
         environment["DATABASE_URL"] = (
             f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
         )
-    process = subprocess.Popen(
+    return subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -69,7 +68,7 @@ def worker(broker, db):
             "--queues",
             queue,
             "--hostname",
-            f"{queue}@%h",
+            f"{queue}-{uuid.uuid4().hex[:6]}@%h",
             "--without-gossip",
             "--without-mingle",
             "--loglevel=WARNING",
@@ -78,14 +77,25 @@ def worker(broker, db):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
+
+
+def stop(process):
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture
+def worker(broker, db):
+    """Start `celery worker` as its own process, on a queue of its own, seeing the test database."""
+    queue = f"test-{uuid.uuid4().hex}"
+    process = start_worker_process(queue, broker)
     try:
         yield queue
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
 
 
 def test_a_task_sent_to_the_broker_is_run_by_a_worker_process(worker, broker):

@@ -176,6 +176,12 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A task a killed worker had taken is handed to another worker once this many seconds have
+# passed without its acknowledgement (Redis broker). Every task must finish well within it:
+# the rebuild's chunks are limited to CELERY_CHUNK_TIME_LIMIT seconds.
+CELERY_VISIBILITY_TIMEOUT = env.get_int("CELERY_VISIBILITY_TIMEOUT", 900)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+CELERY_CHUNK_TIME_LIMIT = min(600, max(1, CELERY_VISIBILITY_TIMEOUT * 2 // 3))
 CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_EXPIRES = 24 * 3600

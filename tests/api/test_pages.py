@@ -227,8 +227,8 @@ def test_a_search_serves_the_requested_language_with_its_fallback(client, untran
 
 
 @pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
-@pytest.mark.parametrize("query", ['"', 'arms "trade', "marking & tracing", "a\x00b", "(*^:-"])
-def test_search_with_quotes_operators_or_nul_bytes_answers_normally(client, endpoint, query):
+@pytest.mark.parametrize("query", ['"', 'arms "trade', "marking & tracing", "(*^:-"])
+def test_search_with_quotes_or_operators_answers_normally(client, endpoint, query):
     response = client.get(f"/api/v2/{endpoint}/", {"search": query})
     assert response.status_code == 200
     assert "items" in response.json()
