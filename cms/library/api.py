@@ -177,7 +177,9 @@ class NationalReportViewSet(
 
     A national point of contact lists, reads and updates the reports of the country they
     represent (another country's: 403), saves drafts, and submits them into moderation.
-    Published reports are public through /api/v2/pages/.
+    Reports are created for the cycle open for submissions only; points of contact also edit
+    only there, the secretariat in any cycle (otherwise a 400 on `cycle`). Published reports
+    are public through /api/v2/pages/.
     """
 
     serializer_class = NationalReportSerializer
