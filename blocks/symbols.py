@@ -9,8 +9,11 @@ from django.utils.translation import gettext_lazy as _
 UNDOCS_URL = "https://undocs.org/{symbol}"
 
 # Slash-separated parts of capitals, digits, dots, hyphens and parentheses, optionally followed
-# by a year in parentheses: A/CONF.192/BMS/2016/1, A/47/277-S/24111, S/RES/2220 (2015).
-SYMBOL_PATTERN = re.compile(r"^[A-Z]+(?:/[A-Z0-9.\-()]+)+(?: \(\d{4}\))?$")
+# by a year in parentheses: A/CONF.192/BMS/2016/1, A/47/277-S/24111, S/RES/2220 (2015). The
+# UN writes revisions, addenda, corrigenda and amendments in mixed case: .../CRP.1/Rev.3.
+SYMBOL_PATTERN = re.compile(
+    r"^[A-Z]+(?:/(?:[A-Z0-9.\-()]+|(?:Rev|Add|Corr|Amend)\.\d+))+(?: \(\d{4}\))?$"
+)
 
 
 def is_symbol(value):

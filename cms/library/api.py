@@ -30,7 +30,13 @@ from .overview import STATUSES, cycles_for, reporting_status
 from .permissions import limited_to_country, may_handle_country
 from .profiles import build_profile
 from .report_blocks import ReportSectionsBlock
-from .reports import ReportActionError, default_title, reports_index_for, submit_for_moderation
+from .reports import (
+    ReportActionError,
+    closed_cycle_refusal,
+    default_title,
+    reports_index_for,
+    submit_for_moderation,
+)
 from .uploads import validate_report_file
 
 REPORT_FILES_COLLECTION = "National reports"
@@ -93,7 +99,10 @@ class NationalReportSerializer(serializers.Serializer):
     country = serializers.CharField(max_length=2, help_text="ISO 3166-1 alpha-2 code.")
     instrument = serializers.ChoiceField(Instrument.choices)
     cycle = serializers.SlugRelatedField(
-        slug_field="code", queryset=ReportingCycle.objects.all(), help_text="e.g. BMS8"
+        slug_field="code",
+        queryset=ReportingCycle.objects.all(),
+        help_text="e.g. BMS9. New reports are filed for the cycle open for submissions "
+        "(GET /api/v2/reporting-cycles/); points of contact edit only there.",
     )
     submission_date = serializers.DateField(required=False, allow_null=True)
     sections = SectionsField(required=False)
@@ -168,7 +177,9 @@ class NationalReportViewSet(
 
     A national point of contact lists, reads and updates the reports of the country they
     represent (another country's: 403), saves drafts, and submits them into moderation.
-    Published reports are public through /api/v2/pages/.
+    Reports are created for the cycle open for submissions only; points of contact also edit
+    only there, the secretariat in any cycle (otherwise a 400 on `cycle`). Published reports
+    are public through /api/v2/pages/.
     """
 
     serializer_class = NationalReportSerializer
@@ -234,6 +245,7 @@ class NationalReportViewSet(
             )
         if not index.permissions_for_user(request.user).can_add_subpage():
             raise exceptions.PermissionDenied(_("You may not add national reports."))
+        self.refuse_closed_cycle([values["cycle"]], creating=True)
         country = Country.objects.filter(code=values["country"], locale=locale).first()
         if country is None:
             country = Country.objects.filter(code=values["country"]).first()
@@ -271,6 +283,7 @@ class NationalReportViewSet(
             raise exceptions.ValidationError(
                 {"locale": [_("The language of a report cannot be changed.")]}
             )
+        self.refuse_closed_cycle([report.cycle, values.get("cycle")])
         if "country" in values:
             country = Country.objects.filter(
                 code=values.pop("country"), locale=report.locale
@@ -284,6 +297,11 @@ class NationalReportViewSet(
             report.save_revision(user=request.user, log_action=True)
         return Response(self.get_serializer(report).data)
 
+    def refuse_closed_cycle(self, cycles, creating=False):
+        refusal = closed_cycle_refusal(self.request.user, cycles, creating)
+        if refusal:
+            raise exceptions.ValidationError({"cycle": [refusal]})
+
     def full_clean(self, report):
         try:
             report.full_clean()
@@ -295,6 +313,7 @@ class NationalReportViewSet(
     def submit(self, request, pk=None):
         """Submit the latest draft into moderation, through the workflow that applies."""
         report = self.get_object()
+        self.refuse_closed_cycle([self.latest(report).cycle])
         try:
             submit_for_moderation(report, request.user)
         except ReportActionError as error:
@@ -310,6 +329,7 @@ class NationalReportViewSet(
     def files(self, request, pk=None):
         """Attach a submitted PDF file, in one language, to the draft."""
         report = self.latest(self.get_object())
+        self.refuse_closed_cycle([report.cycle])
         upload = request.FILES.get("file")
         errors = {}
         if upload is None:
@@ -385,6 +405,9 @@ REPORTING_STATUS = inline_serializer(
 )
 
 
+ALL_CYCLES = "all"
+
+
 class ReportingStatusView(APIView):
     """Every country's reporting status by cycle, from the published national reports."""
 
@@ -398,8 +421,9 @@ class ReportingStatusView(APIView):
             OpenApiParameter(
                 "cycle",
                 str,
-                description="Reporting cycle code (e.g. BMS8); repeat or separate with commas. "
-                "Default: every cycle.",
+                description="Reporting cycle code (e.g. BMS8); repeat or separate with commas, "
+                "or `all` for every cycle. Default: the cycle open for submissions (every "
+                "cycle when none is open).",
             ),
             OpenApiParameter(
                 "region", str, description="UN M49 region, sub-region or intermediate region."
@@ -415,6 +439,11 @@ class ReportingStatusView(APIView):
             for code in value.split(",")
             if code.strip()
         ]
+        if codes == [ALL_CYCLES]:
+            codes = []
+        elif not codes:
+            open_cycle = ReportingCycle.objects.open_for_submissions()
+            codes = [open_cycle.code] if open_cycle else []
         cycles = cycles_for(codes)
         unknown = set(codes) - {cycle.code for cycle in cycles}
         if unknown:

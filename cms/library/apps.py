@@ -8,7 +8,10 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Documentation library")
 
     # Contributions to the suite (see cms.core.plugins).
-    api_routes = [("national-reports", "cms.library.api.NationalReportViewSet", "national-report")]
+    api_routes = [
+        ("national-reports", "cms.library.api.NationalReportViewSet", "national-report"),
+        ("reporting-cycles", "cms.library.cycles_api.ReportingCycleViewSet", "reporting-cycle"),
+    ]
     api_urlpatterns = [
         ("reporting-status/", "cms.library.api.ReportingStatusView", "reporting-status"),
         ("countries/<str:code>/profile/", "cms.library.api.CountryProfileView", "country-profile"),

@@ -24,3 +24,16 @@ class NationalReportForm(WagtailAdminPageForm):
             field.help_text = _("You submit reports for the country you represent.")
         field.queryset = countries.order_by("name")
         field.widget = forms.Select(choices=field.choices)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        cycle = cleaned_data.get("cycle")
+        if cycle is not None:
+            from .reports import closed_cycle_refusal
+
+            creating = self.instance.pk is None
+            stored = self.instance.cycle if self.instance.cycle_id else None
+            refusal = closed_cycle_refusal(self.for_user, [stored, cycle], creating)
+            if refusal:
+                self.add_error("cycle", refusal)
+        return cleaned_data

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from wagtail.search import index
 
 from .models import NationalReportIndexPage, NationalReportPage
+from .permissions import limited_to_country
 
 
 class ReportActionError(Exception):
@@ -21,6 +22,21 @@ def reports_index_for(locale):
 
 def default_title(country, cycle):
     return _("%(country)s: national report, %(cycle)s") % {"country": country.name, "cycle": cycle}
+
+
+def closed_cycle_refusal(user, cycles, creating):
+    """Why `user` may not file a report in one of `cycles` (a message), or None if they may.
+
+    Reports are created for the cycle open for submissions only. National points of contact
+    also edit and submit only there; the secretariat keeps editing the reports of closed
+    cycles (late corrections, digitised files).
+    """
+    if not creating and limited_to_country(user) is None:
+        return None
+    for cycle in cycles:
+        if cycle is not None and not cycle.is_open_for_submissions:
+            return cycle.closed_message()
+    return None
 
 
 def submit_for_moderation(report, user):

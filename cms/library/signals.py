@@ -2,13 +2,14 @@
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from wagtail.models import GroupPagePermission
 from wagtail.signals import page_published, page_unpublished
 
 from cms.accounts.roles import NATIONAL_POINTS_OF_CONTACT, SECRETARIAT
+from cms.api.caching import content_changed
 
-from .models import NationalReportIndexPage, NationalReportPage
+from .models import NationalReportIndexPage, NationalReportPage, ReportingCycle
 
 # National points of contact add and edit reports (their own country's, see permissions.py);
 # the secretariat also publishes them.
@@ -55,4 +56,9 @@ def register():
     )
     page_unpublished.connect(
         report_changed, sender=NationalReportPage, dispatch_uid=f"{dispatch}-unpublished"
+    )
+    # The cycles and the reporting status (by default the open cycle's) are served cached.
+    post_save.connect(content_changed, sender=ReportingCycle, dispatch_uid=f"{dispatch}-cycle")
+    post_delete.connect(
+        content_changed, sender=ReportingCycle, dispatch_uid=f"{dispatch}-cycle-deleted"
     )

@@ -20,9 +20,12 @@ from .permissions import limited_to_country
 
 
 class ReportingCycleViewSet(SnippetViewSet):
+    """The secretariat opens the cycle States file for here (one at a time)."""
+
     model = ReportingCycle
     icon = "date"
-    list_display = ["code", "meeting", "number", "year"]
+    list_display = ["code", "label", "year", "start_date", "venue", "is_open_for_submissions"]
+    list_filter = ["meeting", "is_open_for_submissions"]
     ordering = ["year"]
 
 

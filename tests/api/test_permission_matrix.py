@@ -555,6 +555,9 @@ READS = [
         statuses(403, anonymous=401, secretariat=200),
         shows=("other country's report draft", "other country's report file"),
     ),
+    Read("/api/v2/reporting-cycles/", "/api/v2/reporting-cycles/?locale=fr", PUBLIC),
+    Read("/api/v2/reporting-cycles/{code}/", "/api/v2/reporting-cycles/BMS9/", PUBLIC),
+    Read("/api/v2/reporting-cycles/{code}/", "/api/v2/reporting-cycles/BMS99/", NOT_FOUND),
     Read(
         "/api/v2/reporting-status/",
         "/api/v2/reporting-status/?locale=en",
@@ -962,15 +965,24 @@ WRITES = [
         "/api/v2/national-reports/",
         "/api/v2/national-reports/",
         statuses(403, anonymous=401, npc=201, secretariat=201),
-        {"country": "KE", "instrument": "poa_iti", "cycle": "BMS7"},
+        {"country": "KE", "instrument": "poa_iti", "cycle": "BMS9"},
         "for Kenya",
     ),
     Write(
         "post",
         "/api/v2/national-reports/",
         "/api/v2/national-reports/",
+        # Reports are filed for the cycle open for submissions (BMS9) only.
+        statuses(403, anonymous=401, npc=400, secretariat=400),
+        {"country": "KE", "instrument": "poa_iti", "cycle": "BMS8"},
+        "for Kenya in a closed cycle",
+    ),
+    Write(
+        "post",
+        "/api/v2/national-reports/",
+        "/api/v2/national-reports/",
         statuses(403, anonymous=401, secretariat=201),
-        {"country": "JM", "instrument": "poa_iti", "cycle": "BMS7"},
+        {"country": "JM", "instrument": "poa_iti", "cycle": "BMS9"},
         "for Jamaica",
     ),
     Write(

@@ -93,7 +93,7 @@ def npc_br(make_npc):
 
 @pytest.fixture
 def make_report(reports_index, english, django_capture_on_commit_callbacks):
-    def make(country_code, cycle="BMS8", publish=False, owner=None, files=(), **fields):
+    def make(country_code, cycle="BMS9", publish=False, owner=None, files=(), **fields):
         report = NationalReportPage(
             title=fields.pop("title", f"{country_code} report {cycle}"),
             country=Country.objects.get(code=country_code, locale=english),

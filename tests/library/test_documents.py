@@ -5,13 +5,23 @@ from cms.library.documents import undocs_url, validate_symbol
 
 
 @pytest.mark.parametrize(
-    "symbol", ["A/71/438", "A/CONF.192/BMS/2016/1", "A/47/277-S/24111", "S/RES/2220(2015)"]
+    "symbol",
+    [
+        "A/71/438",
+        "A/CONF.192/BMS/2016/1",
+        "A/47/277-S/24111",
+        "S/RES/2220(2015)",
+        "A/CONF.192/2024/RC/CRP.1/Rev.3",
+        "A/CONF.192/BMS/2008/L.3/Rev.1",
+    ],
 )
 def test_un_document_symbols_are_accepted(symbol):
     validate_symbol(symbol)
 
 
-@pytest.mark.parametrize("symbol", ["A 71 438", "a/71/438", "A71438", "A/71/<script>"])
+@pytest.mark.parametrize(
+    "symbol", ["A 71 438", "a/71/438", "A71438", "A/71/<script>", "A/71/rev.1"]
+)
 def test_malformed_symbols_are_refused(symbol):
     with pytest.raises(ValidationError):
         validate_symbol(symbol)

@@ -73,7 +73,7 @@ def test_a_point_of_contact_creates_a_report_for_their_country_only(client, npc_
     fields.update({f"files-{name}": "0" for name in ("TOTAL_FORMS", "INITIAL_FORMS")})
     from cms.library.models import ReportingCycle
 
-    fields["cycle"] = ReportingCycle.objects.get(code="BMS8").pk
+    fields["cycle"] = ReportingCycle.objects.get(code="BMS9").pk
     refused = client.post(
         url, {**fields, "title": "Brazil report", "slug": "brazil-x", "country": brazil.pk}
     )

@@ -50,13 +50,13 @@ def test_a_point_of_contact_creates_edits_and_submits_their_draft(client, npc_fr
     headers = token_header(npc_fr)
     created = client.post(
         URL,
-        {"country": "FR", "instrument": "poa_iti", "cycle": "RevCon4"},
+        {"country": "FR", "instrument": "poa_iti", "cycle": "BMS9"},
         content_type="application/json",
         **headers,
     )
     assert created.status_code == 201, created.json()
     report_id = created.json()["id"]
-    assert created.json()["title"] == "France: national report, RevCon4 2024"
+    assert created.json()["title"] == "France: national report, BMS9 2026"
 
     sections = [
         {
@@ -96,12 +96,12 @@ def test_a_point_of_contact_creates_edits_and_submits_their_draft(client, npc_fr
 def test_a_point_of_contact_cannot_create_another_countrys_report(client, npc_fr):
     response = client.post(
         URL,
-        {"country": "BR", "instrument": "poa", "cycle": "BMS8"},
+        {"country": "BR", "instrument": "poa", "cycle": "BMS9"},
         content_type="application/json",
         **token_header(npc_fr),
     )
     assert response.status_code == 403
-    assert not NationalReportPage.objects.filter(country__code="BR", cycle__code="BMS8").exists()
+    assert not NationalReportPage.objects.filter(country__code="BR", cycle__code="BMS9").exists()
 
 
 def test_bad_sections_are_refused_with_field_errors(client, npc_fr, make_report):

@@ -4,6 +4,7 @@ from .best_practices import (
     BestPracticeRelatedPage,
     BestPracticeThematicArea,
 )
+from .cycles import ReportingCycle
 from .documentation import DocumentationFile, DocumentationPage, DocumentSymbol
 from .extraction import DocumentText
 from .overview import WorldOverviewPage
@@ -13,7 +14,6 @@ from .reports import (
     NationalReportFile,
     NationalReportIndexPage,
     NationalReportPage,
-    ReportingCycle,
 )
 
 __all__ = [

@@ -19,35 +19,7 @@ from ..panels import TextExtractionPanel
 from ..permissions import ReportIndexPermissionTester, ReportPermissionTester
 from ..report_blocks import ReportSectionsBlock
 from ..uploads import validate_report_document
-
-
-class ReportingCycle(models.Model):
-    """A meeting for which States report, e.g. BMS6 (2016) or RevCon4 (2024)."""
-
-    class Meeting(models.TextChoices):
-        BMS = "bms", _("Biennial Meeting of States")
-        REVCON = "revcon", _("Review Conference")
-
-    code = models.SlugField(_("code"), max_length=20, unique=True, help_text=_("e.g. BMS6"))
-    meeting = models.CharField(_("meeting"), max_length=10, choices=Meeting.choices)
-    number = models.PositiveSmallIntegerField(_("number"))
-    year = models.PositiveSmallIntegerField(_("year"))
-
-    class Meta:
-        verbose_name = _("reporting cycle")
-        verbose_name_plural = _("reporting cycles")
-        ordering = ["year", "code"]
-
-    def __str__(self):
-        return f"{self.code} {self.year}"
-
-    @property
-    def label(self):
-        return _("%(meeting)s %(number)d (%(year)d)") % {
-            "meeting": self.get_meeting_display(),
-            "number": self.number,
-            "year": self.year,
-        }
+from .cycles import ReportingCycle
 
 
 class NationalReportIndexPage(HeadlessPreviewMixin, Page):
