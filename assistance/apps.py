@@ -5,6 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class AssistanceConfig(AppConfig):
     name = "assistance"
     verbose_name = _("International assistance")
+    outbox_topics = {
+        "assistance.rematch-need": "assistance.tasks.rematch_need_handler",
+        "assistance.rematch-resource": "assistance.tasks.rematch_resource_handler",
+    }
 
     def ready(self):
         from cms.library.profiles import register_section

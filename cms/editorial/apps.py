@@ -8,6 +8,7 @@ class EditorialConfig(AppConfig):
     name = "cms.editorial"
     label = "editorial"
     verbose_name = _("Editorial workflow")
+    outbox_topics = {"editorial.send-notification": "cms.editorial.tasks.send_notification_handler"}
 
     def ready(self):
         from . import notifications, signal_handlers

@@ -6,3 +6,4 @@ class LearningConfig(AppConfig):
     name = "cms.learning"
     label = "learning"
     verbose_name = _("E-learning")
+    outbox_topics = {"learning.forward-statement": "cms.learning.tasks.forward_statement_handler"}

@@ -6,6 +6,7 @@ class NetworkConfig(AppConfig):
     name = "cms.network"
     label = "network"
     verbose_name = _("Small Arms Advisory Network")
+    outbox_topics = {"network.send-notification": "cms.network.tasks.send_notification_handler"}
 
     def ready(self):
         from cms.library.profiles import register_section
