@@ -7,6 +7,10 @@ from cms.core.plugins import ProfileSection
 class AssistanceConfig(AppConfig):
     name = "assistance"
     verbose_name = _("International assistance")
+    outbox_topics = {
+        "assistance.rematch-need": "assistance.tasks.rematch_need_handler",
+        "assistance.rematch-resource": "assistance.tasks.rematch_resource_handler",
+    }
 
     # Contributions to the suite (see cms.core.plugins).
     api_routes = [

@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete, post_save, pre_delete
 
 from cms.api.caching import content_changed
-from cms.outbox.service import enqueue, register
+from cms.outbox.service import enqueue
 
 from .models import Match, MatchResource, Need, Project, Resource
 
@@ -32,8 +32,6 @@ def resource_deleting(sender, instance, **kwargs):
 
 
 def register_signals():
-    register(REMATCH_NEED, "assistance.tasks.rematch_need_handler")
-    register(REMATCH_RESOURCE, "assistance.tasks.rematch_resource_handler")
     uid = "poaiss-assistance"
     post_save.connect(need_saved, sender=Need, dispatch_uid=f"{uid}-need-saved")
     post_save.connect(resource_saved, sender=Resource, dispatch_uid=f"{uid}-resource-saved")

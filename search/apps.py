@@ -6,6 +6,7 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "poaiss_search"
     verbose_name = _("Search")
+    outbox_topics = {"search.update": "search.tasks.apply_update"}
 
     # Contributions to the suite (see cms.core.plugins).
     api_urlpatterns = [

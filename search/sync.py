@@ -54,9 +54,6 @@ def connect():
     from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    from cms.outbox.service import register
-
-    register(TOPIC, "search.tasks.apply_update")
     page_published.connect(on_page_changed, dispatch_uid="search-page-published")
     page_unpublished.connect(on_page_changed, dispatch_uid="search-page-unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="search-page-moved")

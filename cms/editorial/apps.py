@@ -8,6 +8,7 @@ class EditorialConfig(AppConfig):
     name = "cms.editorial"
     label = "editorial"
     verbose_name = _("Editorial workflow")
+    outbox_topics = {"editorial.send-notification": "cms.editorial.tasks.send_notification_handler"}
 
     # Contributions to the suite (see cms.core.plugins).
     demo_loader = "cms.editorial.demo.load"

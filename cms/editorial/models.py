@@ -152,8 +152,8 @@ class LanguageReviewTask(Task):
 class Notification(models.Model):
     """One e-mail to one person about one workflow event, written before it is sent.
 
-    The row is the durable record that the e-mail is owed: the Celery task sends it once,
-    marks it sent, and does nothing if it runs again.
+    The row is the record that the e-mail is owed and whether it was sent; an outbox message
+    written with it sends it once, marks it sent, and does nothing if it runs again.
     """
 
     class Event(models.TextChoices):

@@ -2,16 +2,18 @@
 
 Wagtail sends its moderation e-mails synchronously from signal handlers, in the request
 that approves or rejects. Here the same signals write one `Notification` row per recipient
-and queue its delivery once the transaction commits; the task renders Wagtail's own
-notification templates in the recipient's preferred language.
+(the record of what is owed and what was sent) and an outbox message to send it once the
+transaction commits; the handler renders Wagtail's own notification templates in the
+recipient's preferred language, and sends a row once however often it runs.
 """
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from wagtail.models import AbstractGroupApprovalTask, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 from wagtail.users.models import UserProfile as WagtailUserProfile
+
+from cms.outbox.service import enqueue
 
 from .models import LanguageReviewTask, Notification
 
@@ -66,7 +68,7 @@ def wants(user, event):
 
 def queue(event, workflow_state, recipients, task_state=None, triggered_by=None):
     """Write the owed e-mails and send them once the surrounding transaction commits."""
-    from .tasks import send_notification
+    from .tasks import SEND_NOTIFICATION
 
     for recipient in recipients:
         if recipient is None or recipient == triggered_by or not wants(recipient, event):
@@ -81,8 +83,10 @@ def queue(event, workflow_state, recipients, task_state=None, triggered_by=None)
             },
         )
         if created:
-            transaction.on_commit(
-                lambda pk=notification.pk: send_notification.delay(pk), robust=True
+            enqueue(
+                SEND_NOTIFICATION,
+                f"notification:{notification.pk}",
+                {"notification": notification.pk},
             )
 
 

@@ -13,7 +13,11 @@ logger = logging.getLogger(__name__)
 PUBLISH_SCHEDULED_LOCK = "editorial:publish-scheduled"
 
 
-@shared_task(autoretry_for=(ConnectionError, TimeoutError, OSError), retry_backoff=True)
+SEND_NOTIFICATION = "editorial.send-notification"
+# News of a week-old review is no longer worth sending (after a long broker outage).
+NOTIFICATION_STALE_AFTER = timedelta(days=7)
+
+
 def send_notification(notification_id):
     """Send one workflow e-mail; a second run for the same row sends nothing."""
     from .mail import deliver
@@ -28,32 +32,18 @@ def send_notification(notification_id):
         )
         if notification is None:
             return False
+        if notification.created_at < timezone.now() - NOTIFICATION_STALE_AFTER:
+            logger.info("Workflow notification %s is too old to send; dropped.", notification)
+            return False
         deliver(notification)
         notification.sent_at = timezone.now()
         notification.save(update_fields=["sent_at"])
     return True
 
 
-@shared_task
-def deliver_pending_notifications(older_than_seconds=300, give_up_after_days=7):
-    """Queue again the e-mails still owed a while after they were written (broker outages).
-
-    E-mails older than `give_up_after_days` are left alone: news of a week-old review is
-    no longer worth sending, and an address that always fails should not be retried forever.
-    """
-    from .models import Notification
-
-    now = timezone.now()
-    pending = list(
-        Notification.objects.filter(
-            sent_at__isnull=True,
-            created_at__lt=now - timedelta(seconds=older_than_seconds),
-            created_at__gt=now - timedelta(days=give_up_after_days),
-        ).values_list("pk", flat=True)
-    )
-    for pk in pending:
-        send_notification.delay(pk)
-    return len(pending)
+def send_notification_handler(payload):
+    """Outbox handler: a failing mail server leaves the message pending for the replay."""
+    send_notification(payload["notification"])
 
 
 @shared_task

@@ -11,3 +11,4 @@ class LearningConfig(AppConfig):
     api_routes = "cms.learning.api.routes"
     site_urlpatterns = "cms.learning.urls.site_urlpatterns"
     demo_loader = "cms.learning.demo.load"
+    outbox_topics = {"learning.forward-statement": "cms.learning.tasks.forward_statement_handler"}

@@ -1,23 +1,23 @@
-"""Forwarding xAPI statements to an external learning record store."""
+"""Forwarding xAPI statements to an external learning record store, through the outbox.
+
+A statement is forwarded after the transaction that recorded it commits. A temporary failure
+(no answer, HTTP 5xx or 429) raises, so the outbox keeps the message pending, counts the
+attempt with its error and replays it later, up to its MAX_ATTEMPTS.
+"""
 
 import requests
-from celery import shared_task
 from django.conf import settings
 from django.utils import timezone
 
 from .models import Statement
 
+FORWARD_STATEMENT = "learning.forward-statement"
+
 
 class LrsUnavailable(Exception):
-    """The LRS answered with a temporary failure; the task retries."""
+    """The LRS answered with a temporary failure; the outbox tries again later."""
 
 
-@shared_task(
-    autoretry_for=(requests.RequestException, LrsUnavailable),
-    retry_backoff=True,
-    retry_backoff_max=600,
-    max_retries=8,
-)
 def forward_statement(statement_id):
     """PUT the statement under its own id: the LRS stores it once however often it is sent."""
     lrs = settings.LEARNING_LRS
@@ -33,12 +33,10 @@ def forward_statement(statement_id):
         timeout=10,
     )
     if response.status_code >= 500 or response.status_code == 429:
-        Statement.objects.filter(pk=statement.pk).update(
-            forward_error=f"HTTP {response.status_code}"
-        )
         raise LrsUnavailable(f"LRS answered HTTP {response.status_code}")
     # 409: the LRS already holds this statement id.
     if response.status_code >= 400 and response.status_code != 409:
+        # Refused for good: sending it again would be refused again.
         Statement.objects.filter(pk=statement.pk).update(
             forward_error=f"HTTP {response.status_code}: {response.text[:500]}"
         )
@@ -47,14 +45,5 @@ def forward_statement(statement_id):
     return "forwarded"
 
 
-@shared_task
-def forward_pending_statements():
-    """Queue every statement not yet forwarded (after an LRS outage outlasted the retries)."""
-    if not settings.LEARNING_LRS["ENDPOINT"]:
-        return 0
-    pending = list(
-        Statement.objects.filter(forwarded_at__isnull=True).values_list("pk", flat=True)[:1000]
-    )
-    for pk in pending:
-        forward_statement.delay(str(pk))
-    return len(pending)
+def forward_statement_handler(payload):
+    forward_statement(payload["statement"])

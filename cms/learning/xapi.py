@@ -3,8 +3,9 @@
 import uuid
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
+
+from cms.outbox.service import enqueue
 
 from .models import Statement
 
@@ -33,7 +34,7 @@ def actor(user):
 
 
 def record(user, verb, page, result=None, sub_activity=None):
-    """Store a statement; forward it after the transaction commits when an LRS is set."""
+    """Store a statement; forward it (through the outbox) when an LRS is set."""
     object_id = activity_id(page, *(["questions", sub_activity] if sub_activity else []))
     statement = {
         "id": str(uuid.uuid4()),
@@ -53,9 +54,10 @@ def record(user, verb, page, result=None, sub_activity=None):
         id=statement["id"], user=user, verb=verb, object_id=object_id, statement=statement
     )
     if settings.LEARNING_LRS["ENDPOINT"]:
-        from .tasks import forward_statement
+        from .tasks import FORWARD_STATEMENT
 
-        transaction.on_commit(lambda: forward_statement.delay(str(stored.pk)))
+        key = str(stored.pk)
+        enqueue(FORWARD_STATEMENT, f"statement:{key}", {"statement": key})
     return stored
 
 

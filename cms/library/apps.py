@@ -6,6 +6,10 @@ class LibraryConfig(AppConfig):
     name = "cms.library"
     label = "library"
     verbose_name = _("Documentation library")
+    outbox_topics = {
+        "library.extract-document-text": "cms.library.tasks.extract_document_text_handler",
+        "library.refresh-country-profile": "cms.library.tasks.refresh_country_profile_handler",
+    }
 
     # Contributions to the suite (see cms.core.plugins).
     api_routes = [

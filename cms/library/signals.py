@@ -1,7 +1,6 @@
 """Keep permissions, extracted text and country profiles in step with the reports."""
 
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import GroupPagePermission
 from wagtail.signals import page_published, page_unpublished
@@ -39,11 +38,10 @@ def index_page_saved(sender, instance, created, raw=False, **kwargs):
 
 
 def report_changed(sender, instance, **kwargs):
-    """Refresh the country's profile once the change is committed."""
-    from .tasks import refresh_country_profile
+    """Refresh the country's profile (through the outbox, once the change is committed)."""
+    from .tasks import schedule_profile_refresh
 
-    code, language = instance.country.code, instance.locale.language_code
-    transaction.on_commit(lambda: refresh_country_profile.delay(code, language))
+    schedule_profile_refresh(instance.country.code, instance.locale.language_code)
 
 
 def register():

@@ -1,7 +1,9 @@
-from celery import shared_task
+"""Work the library leaves to the outbox (see `LibraryConfig.outbox_topics`): safe to run twice."""
+
+EXTRACT_DOCUMENT_TEXT = "library.extract-document-text"
+REFRESH_COUNTRY_PROFILE = "library.refresh-country-profile"
 
 
-@shared_task
 def extract_document_text(document_id):
     """Extract the text of a national report file for search (idempotent per file content)."""
     from wagtail.documents import get_document_model
@@ -17,7 +19,6 @@ def extract_document_text(document_id):
     return record.status
 
 
-@shared_task
 def refresh_country_profile(country_code, language_code=None):
     """Drop the country's stored profile sections and rebuild them in `language_code`.
 
@@ -27,3 +28,30 @@ def refresh_country_profile(country_code, language_code=None):
     from .profiles import refresh_stored_sections
 
     return refresh_stored_sections(country_code, language_code)
+
+
+def schedule_text_extraction(document_id):
+    from cms.outbox.service import enqueue
+
+    enqueue(EXTRACT_DOCUMENT_TEXT, f"document:{document_id}", {"document": document_id})
+
+
+def schedule_profile_refresh(country_code, language_code):
+    from cms.outbox.service import enqueue
+
+    enqueue(
+        REFRESH_COUNTRY_PROFILE,
+        f"profile:{country_code}:{language_code}",
+        {"country": country_code, "language": language_code},
+    )
+
+
+# Outbox handlers
+
+
+def extract_document_text_handler(payload):
+    extract_document_text(payload["document"])
+
+
+def refresh_country_profile_handler(payload):
+    refresh_country_profile(payload["country"], payload["language"])

@@ -6,6 +6,7 @@ class NetworkConfig(AppConfig):
     name = "cms.network"
     label = "network"
     verbose_name = _("Small Arms Advisory Network")
+    outbox_topics = {"network.send-notification": "cms.network.tasks.send_notification_handler"}
 
     # Contributions to the suite (see cms.core.plugins).
     api_routes = [("contacts", "cms.network.api.ContactViewSet", "contact")]

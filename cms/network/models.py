@@ -457,8 +457,8 @@ class Flag(models.Model):
 class Notification(models.Model):
     """An instant e-mail owed to a follower: written with the post, sent after commit.
 
-    The row is the outbox: a broker outage delays the e-mail but does not lose it, and a
-    row already sent is never sent again.
+    An outbox message written with the row sends it, so a broker outage delays the e-mail
+    but does not lose it; the row records the sending, so it is never sent twice.
     """
 
     recipient = models.ForeignKey(

@@ -1,13 +1,15 @@
 """Who is told about a new post, and the digests: only what each recipient may read.
 
-An instant notification is a row written in the same transaction as the post (the outbox);
-the e-mail is sent by a Celery task once the transaction has committed.
+An instant notification is a row written in the same transaction as the post, with an
+outbox message that sends it once the transaction has committed; the row records whether it
+was sent, so the e-mail goes out once.
 """
 
 from datetime import UTC, datetime, time, timedelta
 
-from django.db import transaction
 from django.utils import timezone
+
+from cms.outbox.service import enqueue
 
 from .access import can_use_network, member_profile, published_for_everyone, visible_post_filter
 from .models import Answer, Follow, MemberProfile, Notification, Post, Question
@@ -20,6 +22,8 @@ def wants_instant_mail(user):
 
 def queue_post_notifications(post):
     """Tell the followers of the post's question, once the post is visible to all members."""
+    from .tasks import SEND_NOTIFICATION
+
     if isinstance(post, Question) or not published_for_everyone(post):
         return []
     followers = (
@@ -34,10 +38,8 @@ def queue_post_notifications(post):
     ids = list(
         Notification.objects.filter(post=post, sent_at__isnull=True).values_list("pk", flat=True)
     )
-    if ids:
-        from .tasks import send_notifications
-
-        transaction.on_commit(lambda: send_notifications.delay(ids))
+    for pk in ids:
+        enqueue(SEND_NOTIFICATION, f"notification:{pk}", {"notification": pk})
     return ids
 
 

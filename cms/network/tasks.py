@@ -1,4 +1,8 @@
-"""Network e-mails, sent by Celery after the transaction that caused them has committed."""
+"""Network e-mails, sent after the transaction that caused them has committed.
+
+Instant e-mails go through the outbox (see `NetworkConfig.outbox_topics`); digests are sent
+by Celery beat.
+"""
 
 from celery import shared_task
 from django.db import transaction
@@ -9,32 +13,36 @@ from .emails import send_digest, send_new_post
 from .models import DigestDelivery, MemberProfile, Notification
 from .notifications import digest_items, digest_period, wants_instant_mail
 
+SEND_NOTIFICATION = "network.send-notification"
 
-@shared_task
-def send_notifications(ids=None):
-    """Send the instant e-mails still owed (those named, or all of them); idempotent."""
-    pending = Notification.objects.filter(sent_at__isnull=True)
-    if ids is not None:
-        pending = pending.filter(pk__in=ids)
-    sent = 0
-    for pk in pending.values_list("pk", flat=True):
-        with transaction.atomic():
-            notification = (
-                Notification.objects.select_for_update()
-                .select_related("recipient", "post")
-                .filter(pk=pk, sent_at__isnull=True)
-                .first()
-            )
-            if notification is None:
-                continue
-            recipient, post = notification.recipient, notification.post.specific
-            # Checked again at sending time: the post may have been hidden meanwhile.
-            if wants_instant_mail(recipient) and can_read_post(recipient, post):
-                send_new_post(recipient, post)
-                sent += 1
-            notification.sent_at = timezone.now()
-            notification.save(update_fields=["sent_at"])
+
+def send_notification(notification_id):
+    """Send one instant e-mail if it is still owed and may be read; True if one was sent.
+
+    The row is marked sent either way, so a second run sends nothing.
+    """
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update()
+            .select_related("recipient", "post")
+            .filter(pk=notification_id, sent_at__isnull=True)
+            .first()
+        )
+        if notification is None:
+            return False
+        recipient, post = notification.recipient, notification.post.specific
+        # Checked again at sending time: the post may have been hidden meanwhile.
+        sent = wants_instant_mail(recipient) and can_read_post(recipient, post)
+        if sent:
+            send_new_post(recipient, post)
+        notification.sent_at = timezone.now()
+        notification.save(update_fields=["sent_at"])
     return sent
+
+
+def send_notification_handler(payload):
+    """Outbox handler: a failing mail server leaves the message pending for the replay."""
+    send_notification(payload["notification"])
 
 
 @shared_task

@@ -1,17 +1,31 @@
 """The durable outbox: work written in the caller's transaction, run by Celery after commit.
 
-    from cms.outbox.service import enqueue, register
+    class AssistanceConfig(AppConfig):
+        outbox_topics = {"assistance.rematch-need": "assistance.tasks.rematch_need_handler"}
 
-    register("assistance.rematch-need", "assistance.tasks.rematch_need_handler")
     enqueue("assistance.rematch-need", key=f"need:{need.pk}", payload={"need": need.pk})
 
-`enqueue` writes an `OutboxMessage` row in the current transaction and, once it commits, sends
-a Celery task to process it. Should the broker be down, the row stays pending and the
-periodic `replay_pending` task runs it later: an outage delays work but loses none.
+Each app declares the topics it handles in its `AppConfig.outbox_topics` (topic -> dotted
+path of a handler taking the payload); `OutboxConfig.ready` registers those of the installed
+apps. `enqueue` writes an `OutboxMessage` row in the current transaction and, once it
+commits, sends a Celery task to process it. Should the broker be down, the row stays pending
+and the periodic `replay_pending` task runs it later: an outage delays work but loses none.
 
 Handlers take the payload and must be idempotent: a message may be processed again after a
 crash. Processing a message also completes the older pending messages with the same topic and
-key, so handlers should act on the current state of what the key names, not on a diff.
+key, so handlers should act on the current state of what the key names, not on a diff; work
+that must happen once per message (an e-mail) needs a key of its own.
+
+Outbox topics:
+
+- `assistance.rematch-need`, `assistance.rematch-resource`: rematch what a saved need or a
+  saved or deleted resource affects.
+- `search.update`: bring one document's search index entry in line with the database.
+- `library.extract-document-text`: extract the text of a national report's PDF file.
+- `library.refresh-country-profile`: rebuild a country's stored profile in one language.
+- `editorial.send-notification`: send one workflow e-mail (an `editorial.Notification`).
+- `network.send-notification`: send one instant e-mail to a network member.
+- `learning.forward-statement`: forward one xAPI statement to the external LRS.
 """
 
 import logging

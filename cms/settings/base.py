@@ -194,7 +194,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 3600,
     },
     # Hourly and idempotent: each run sends only the digests of the last complete period not
-    # yet sent, and the instant e-mails a broker outage may have held back.
+    # yet sent.
     "network-daily-digests": {
         "task": "cms.network.tasks.send_digests",
         "schedule": 3600,
@@ -205,12 +205,9 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 3600,
         "args": ("weekly",),
     },
-    "network-notifications": {"task": "cms.network.tasks.send_notifications", "schedule": 600},
     "publish-scheduled": {"task": "cms.editorial.tasks.publish_scheduled", "schedule": 60},
-    "deliver-pending-notifications": {
-        "task": "cms.editorial.tasks.deliver_pending_notifications",
-        "schedule": 300,
-    },
+    # Runs the after-commit work (index updates, rematching, e-mails, statements for the LRS)
+    # a broker outage held back, and retries what failed.
     "replay-outbox": {"task": "cms.outbox.tasks.replay_pending", "schedule": 60},
     "rebuild-matches": {
         "task": "assistance.tasks.rebuild_matches",
@@ -223,10 +220,6 @@ CELERY_BEAT_SCHEDULE = {
     "assistance-donor-digests": {
         "task": "assistance.tasks.send_donor_digests",
         "schedule": crontab(hour=7, minute=30, day_of_week=1),
-    },
-    "forward-xapi-statements": {
-        "task": "cms.learning.tasks.forward_pending_statements",
-        "schedule": 3600,
     },
 }
 

@@ -1,7 +1,10 @@
-"""Workflow e-mails leave through Celery after commit, once, in each recipient's language."""
+"""Workflow e-mails leave through the outbox after commit, once, in each recipient's language."""
+
+from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from wagtail.admin.signal_handlers import task_submission_email_notifier
 from wagtail.models import TaskState
 from wagtail.signals import task_submitted
@@ -9,7 +12,9 @@ from wagtail.signals import task_submitted
 from cms.accounts import roles
 from cms.editorial.models import Notification
 from cms.editorial.notifications import on_task_submitted
-from cms.editorial.tasks import deliver_pending_notifications, send_notification
+from cms.editorial.tasks import SEND_NOTIFICATION, send_notification
+from cms.outbox.models import OutboxMessage
+from cms.outbox.service import REPLAY_GRACE, replay_pending
 
 pytestmark = pytest.mark.usefixtures("demo_site", "eager_tasks")
 
@@ -21,6 +26,14 @@ def reviewers(make_user):
         make_user("shenhe", roles.REVIEWERS, language="zh-hans"),
         make_user("muraja", roles.REVIEWERS, language="ar"),
     ]
+
+
+def later():
+    return timezone.now() + REPLAY_GRACE + timedelta(seconds=1)
+
+
+def pending_e_mails():
+    return OutboxMessage.objects.pending().filter(topic=SEND_NOTIFICATION)
 
 
 def submit(page, user, capture):
@@ -45,10 +58,15 @@ def test_nothing_is_sent_before_the_transaction_commits(
         page.get_workflow().start(page, author)
     assert mail.outbox == []
     assert Notification.objects.filter(sent_at__isnull=True).count() == 3
+    # One outbox message per e-mail, each with its own key.
+    assert sorted(pending_e_mails().values_list("key", flat=True)) == sorted(
+        f"notification:{pk}" for pk in Notification.objects.values_list("pk", flat=True)
+    )
     for callback in callbacks:
         callback()
     assert len(mail.outbox) == 3
     assert not Notification.objects.filter(sent_at__isnull=True).exists()
+    assert not pending_e_mails().exists()
 
 
 def test_each_reviewer_reads_the_e_mail_in_their_own_language(
@@ -88,8 +106,8 @@ def test_sending_again_sends_nothing(
     assert len(mail.outbox) == 3
 
     for notification in Notification.objects.all():
-        assert send_notification.delay(notification.pk).get() is False
-    assert deliver_pending_notifications(older_than_seconds=0) == 0
+        assert send_notification(notification.pk) is False
+    assert replay_pending(now=later()) == 0
     assert len(mail.outbox) == 3
 
 
@@ -100,8 +118,26 @@ def test_an_e_mail_owed_after_a_broker_outage_is_sent_by_the_next_sweep(
     page = draft_page(owner=author)
     page.save_revision(user=author)
     with django_capture_on_commit_callbacks(execute=False):
-        page.get_workflow().start(page, author)  # the queued sends are lost
+        page.get_workflow().start(page, author)  # the broker never gets the sends
     assert mail.outbox == []
+    assert pending_e_mails().count() == 3
 
-    assert deliver_pending_notifications(older_than_seconds=0) == 3
+    replay_pending(now=later())
     assert len(mail.outbox) == 3
+    assert not pending_e_mails().exists()
+
+
+def test_an_e_mail_a_week_late_is_dropped_not_sent(
+    make_user, reviewers, draft_page, django_capture_on_commit_callbacks
+):
+    author = make_user("author", roles.editors_group_name("en"))
+    page = draft_page(owner=author)
+    page.save_revision(user=author)
+    with django_capture_on_commit_callbacks(execute=False):
+        page.get_workflow().start(page, author)
+    Notification.objects.update(created_at=timezone.now() - timedelta(days=8))
+
+    replay_pending(now=later())
+    assert mail.outbox == []
+    assert not pending_e_mails().exists()
+    assert Notification.objects.filter(sent_at__isnull=True).count() == 3

@@ -2,13 +2,17 @@
 
 import json
 import threading
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.utils import timezone
 
 from cms.learning import xapi
 from cms.learning.models import CoursePage
-from cms.learning.tasks import forward_statement
+from cms.learning.tasks import FORWARD_STATEMENT
+from cms.outbox import service
+from cms.outbox.models import OutboxMessage
 
 from .conftest import make_learner
 
@@ -16,9 +20,10 @@ pytestmark = pytest.mark.django_db
 
 
 class RecordingLrs(BaseHTTPRequestHandler):
-    """Answers 503 to the first `failures` requests, then stores statements (204)."""
+    """Answers 503 to the first `failures` requests, then `status` (204: stored)."""
 
     failures = 0
+    status = 204
     received = []
 
     def do_PUT(self):
@@ -34,7 +39,7 @@ class RecordingLrs(BaseHTTPRequestHandler):
         if len(type(self).received) <= type(self).failures:
             self.send_response(503)
         else:
-            self.send_response(204)
+            self.send_response(type(self).status)
         self.end_headers()
 
     def log_message(self, *args):
@@ -45,6 +50,7 @@ class RecordingLrs(BaseHTTPRequestHandler):
 def lrs(settings):
     RecordingLrs.received = []
     RecordingLrs.failures = 1
+    RecordingLrs.status = 204
     server = ThreadingHTTPServer(("127.0.0.1", 0), RecordingLrs)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -83,9 +89,24 @@ def test_a_statement_is_stored_as_xapi(statement):
     assert data["id"] == str(statement.pk)
 
 
+def later():
+    return timezone.now() + service.REPLAY_GRACE + timedelta(seconds=1)
+
+
+def forwarding_of(statement):
+    return OutboxMessage.objects.get(topic=FORWARD_STATEMENT, key=f"statement:{statement.pk}")
+
+
 def test_forwarding_retries_until_the_lrs_takes_the_statement(lrs, statement):
-    # Run in this process: Celery runs the retry at once instead of after the backoff.
-    forward_statement.apply(args=[str(statement.pk)], throw=False)
+    message = forwarding_of(statement)
+    assert not service.process(message.pk)  # the LRS answers 503: the message waits
+    message.refresh_from_db()
+    assert message.processed_at is None and message.attempts == 1
+    assert "HTTP 503" in message.last_error
+    statement.refresh_from_db()
+    assert statement.forwarded_at is None
+
+    assert service.replay_pending(now=later()) >= 1
     assert len(lrs.received) == 2
     request = lrs.received[-1]
     assert request["path"] == f"/xapi/statements?statementId={statement.pk}"
@@ -94,9 +115,38 @@ def test_forwarding_retries_until_the_lrs_takes_the_statement(lrs, statement):
     assert request["statement"]["id"] == str(statement.pk)
     statement.refresh_from_db()
     assert statement.forwarded_at is not None and statement.forward_error == ""
-    # Forwarding again sends nothing: the statement is already there.
-    forward_statement.apply(args=[str(statement.pk)])
+    # Replaying again sends nothing: the statement is already there.
+    service.replay_pending(now=later())
+    service.process(message.pk)
     assert len(lrs.received) == 2
+
+
+def test_an_lrs_failing_too_often_leaves_the_statement_for_a_person(lrs, statement):
+    lrs.failures = service.MAX_ATTEMPTS + 1
+    message = forwarding_of(statement)
+    for _attempt in range(service.MAX_ATTEMPTS + 2):
+        service.replay_pending(now=later())
+    assert len(lrs.received) == service.MAX_ATTEMPTS
+    message.refresh_from_db()
+    assert message.processed_at is None and message.attempts == service.MAX_ATTEMPTS
+    statement.refresh_from_db()
+    assert statement.forwarded_at is None
+
+
+def test_a_statement_the_lrs_refuses_is_not_sent_again(lrs, statement):
+    lrs.failures, lrs.status = 0, 400
+    service.replay_pending(now=later())
+    service.replay_pending(now=later())
+    assert len(lrs.received) == 1
+    statement.refresh_from_db()
+    assert statement.forwarded_at is None and statement.forward_error.startswith("HTTP 400")
+    assert not OutboxMessage.objects.pending().filter(topic=FORWARD_STATEMENT).exists()
+
+
+def test_nothing_is_queued_without_an_lrs(course_page, settings):
+    settings.LEARNING_LRS = {"ENDPOINT": "", "USERNAME": "", "PASSWORD": ""}
+    xapi.record(make_learner("offline"), "launched", course_page)
+    assert not OutboxMessage.objects.filter(topic=FORWARD_STATEMENT).exists()
 
 
 def test_recording_queues_the_forwarding_after_commit(

@@ -44,7 +44,7 @@ CORRUPT_PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nendobj\ngar
 
 @pytest.fixture(autouse=True)
 def tasks_in_process():
-    """Run the library's Celery tasks in the test's process and transaction, on every leg;
+    """Run the library's outbox messages in the test's process and transaction, on every leg;
     test_worker.py sends them to a real worker instead."""
     from cms.celery import app
 

@@ -1,13 +1,15 @@
 """Text extraction through a real Celery worker process (PostgreSQL and Redis on this machine)."""
 
+import time
+
 import pytest
-from celery.backends.redis import RedisBackend
-from celery.result import AsyncResult
 from django.db import connection
 
 from cms.celery import app
 from cms.library.models import DocumentText
-from cms.library.tasks import extract_document_text
+from cms.library.tasks import EXTRACT_DOCUMENT_TEXT
+from cms.outbox.models import OutboxMessage
+from cms.outbox.tasks import process_message
 from tests.test_celery_worker import broker, worker  # noqa: F401 - fixtures
 
 from .conftest import CORRUPT_PDF, pdf_bytes
@@ -18,13 +20,20 @@ pytestmark = [
 ]
 
 
-def run_in_worker(queue, broker_url, document):
-    backend = RedisBackend(app=app, url=broker_url)
-    with app.connection_for_write(broker_url) as connection:
-        sent = extract_document_text.apply_async(
-            args=[document.pk], queue=queue, connection=connection
-        )
-    return AsyncResult(sent.id, app=app, backend=backend).get(timeout=60)
+def extract_in_worker(queue, broker_url, document):
+    """Write the outbox message the report's revision writes, and let the worker process it."""
+    message = OutboxMessage.objects.create(
+        topic=EXTRACT_DOCUMENT_TEXT,
+        key=f"document:{document.pk}",
+        payload={"document": document.pk},
+    )
+    with app.connection_for_write(broker_url) as connection_to_broker:
+        process_message.apply_async(args=[message.pk], queue=queue, connection=connection_to_broker)
+    deadline = time.monotonic() + 60
+    while OutboxMessage.objects.pending().filter(pk=message.pk).exists():
+        assert time.monotonic() < deadline, "the worker did not process the message"
+        time.sleep(0.5)
+    return DocumentText.objects.get(document=document)
 
 
 @pytest.fixture
@@ -42,14 +51,11 @@ def test_a_worker_extracts_a_pdf_and_records_a_corrupt_one(
     good = make_document(pdf_bytes("Record-keeping of small arms"), name="good.pdf")
     bad = make_document(CORRUPT_PDF, name="bad.pdf")
 
-    assert run_in_worker(worker, broker, good) == "extracted"
-    assert run_in_worker(worker, broker, bad) == "failed"
+    extracted = extract_in_worker(worker, broker, good)
+    failed = extract_in_worker(worker, broker, bad)
 
-    assert "Record-keeping of small arms" in DocumentText.objects.get(document=good).text
-    failed = DocumentText.objects.get(document=bad)
+    assert extracted.status == DocumentText.Status.EXTRACTED
+    assert "Record-keeping of small arms" in extracted.text
     assert failed.status == DocumentText.Status.FAILED and failed.error
     # Run again: the same file is not read twice.
-    updated_at = failed.updated_at
-    assert run_in_worker(worker, broker, bad) == "failed"
-    failed.refresh_from_db()
-    assert failed.updated_at == updated_at
+    assert extract_in_worker(worker, broker, bad).updated_at == failed.updated_at

@@ -1,12 +1,12 @@
-from datetime import timedelta
-
 import pytest
+from django.apps import apps
 from django.db import transaction
-from django.utils import timezone
 
 from cms.celery import app
 from cms.outbox import service
 from cms.outbox.models import OutboxMessage
+
+from .conftest import later
 
 pytestmark = pytest.mark.django_db
 
@@ -42,22 +42,6 @@ def handlers():
     service.register(FAILING_TOPIC, fail_once)
     yield
     DONE.clear()
-
-
-@pytest.fixture
-def unreachable_broker():
-    """Tasks travel (not eager) to a broker nobody listens on."""
-    saved = app.conf.task_always_eager, app.conf.broker_url
-    app.conf.task_always_eager = False
-    app.conf.broker_url = "redis://127.0.0.1:1/0"
-    app._pool = app.amqp._producer_pool = None
-    yield
-    app.conf.task_always_eager, app.conf.broker_url = saved
-    app._pool = app.amqp._producer_pool = None
-
-
-def later():
-    return timezone.now() + service.REPLAY_GRACE + timedelta(seconds=1)
 
 
 def test_work_runs_once_the_transaction_commits(django_capture_on_commit_callbacks):
@@ -150,3 +134,34 @@ def test_a_message_failing_too_often_waits_for_a_person():
 def test_a_topic_without_handler_is_refused_in_the_callers_transaction():
     with pytest.raises(service.UnknownTopic):
         service.enqueue("tests.outbox.nobody", "x", {})
+
+
+APP_TOPICS = {
+    "assistance.rematch-need",
+    "assistance.rematch-resource",
+    "editorial.send-notification",
+    "learning.forward-statement",
+    "library.extract-document-text",
+    "library.refresh-country-profile",
+    "network.send-notification",
+    "search.update",
+}
+
+
+def test_the_installed_apps_declare_their_topics_and_handlers():
+    declared = {
+        topic for config in apps.get_app_configs() for topic in getattr(config, "outbox_topics", {})
+    }
+    assert declared == APP_TOPICS
+    for topic in declared:
+        assert callable(service.handler_for(topic))
+
+
+def test_an_app_left_out_takes_its_topics_with_it(monkeypatch):
+    monkeypatch.setattr(service, "_handlers", {})
+    installed = [config for config in apps.get_app_configs() if config.label != "learning"]
+    monkeypatch.setattr(apps, "get_app_configs", lambda: installed)
+
+    apps.get_app_config("outbox").ready()
+
+    assert set(service._handlers) == APP_TOPICS - {"learning.forward-statement"}

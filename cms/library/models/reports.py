@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -179,14 +179,10 @@ class NationalReportPage(HeadlessPreviewMixin, Page):
 
     def save_revision(self, *args, **kwargs):
         revision = super().save_revision(*args, **kwargs)
-        document_ids = [item.document_id for item in self.files.all() if item.document_id]
-        if document_ids:
-            from ..tasks import extract_document_text
+        from ..tasks import schedule_text_extraction
 
-            for document_id in document_ids:
-                transaction.on_commit(
-                    lambda document_id=document_id: extract_document_text.delay(document_id)
-                )
+        for document_id in sorted({item.document_id for item in self.files.all()} - {None}):
+            schedule_text_extraction(document_id)
         return revision
 
 
