@@ -51,7 +51,7 @@ def test_owed_e_mails_and_unforwarded_statements_are_queued(
 
     migrate("editorial", "0002_owed_notifications_to_outbox", "queue_owed_notifications")
     migrate("network", "0004_owed_notifications_to_outbox", "queue_owed_notifications")
-    migrate("learning", "0003_unforwarded_statements_to_outbox", "queue_unforwarded_statements")
+    migrate("learning", "0004_unforwarded_statements_to_outbox", "queue_unforwarded_statements")
 
     workflow_pks = WorkflowNotification.objects.filter(sent_at__isnull=True)
     assert owed("editorial.send-notification") == sorted(

@@ -23,7 +23,7 @@ def queue_unforwarded_statements(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("learning", "0002_lesson_body_blocks"),
+        ("learning", "0003_clean_stored_rich_text"),
         ("outbox", "0001_initial"),
     ]
 
