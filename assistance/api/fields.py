@@ -8,14 +8,12 @@ from rest_framework.exceptions import ValidationError
 
 from cms.api.languages import LANGUAGE_CODES
 
-from ..terms import names, source_terms
-
 
 class TermField(serializers.SlugRelatedField):
     """A taxonomy term by code, read and written; resolved to the source-language row."""
 
     def __init__(self, model, **kwargs):
-        super().__init__(slug_field="code", queryset=source_terms(model), **kwargs)
+        super().__init__(slug_field="code", queryset=model.objects.source(), **kwargs)
 
 
 def term_list(model, **kwargs):
@@ -90,7 +88,7 @@ class TranslatedTextSerializer(serializers.ModelSerializer):
         found = {}
         for field_name, model in self.TERM_FIELDS.items():
             if model not in cache:
-                cache[model] = names(model, self.language)
+                cache[model] = model.objects.names(self.language)
             value = data.get(field_name)
             for code in value if isinstance(value, list) else [value]:
                 if code and code in cache[model]:

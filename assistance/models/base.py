@@ -11,6 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.languages import pick_translation
+
 from ..currency import to_usd, validate_currency
 
 
@@ -90,12 +92,16 @@ class TranslatedText(models.Model):
 
     def in_language(self, language):
         """(language served, {field: text}): the translation, else the original."""
-        translated = self.translations.get(language) or {}
-        if language != self.original_language and translated.get("title"):
-            return language, {name: translated.get(name, "") for name in self.TRANSLATED_FIELDS}
-        return self.original_language, {
+        texts = {
+            code: {name: texts.get(name, "") for name in self.TRANSLATED_FIELDS}
+            for code, texts in (self.translations or {}).items()
+            if isinstance(texts, dict) and texts.get("title")
+        }
+        # The record's own fields are its original language, whatever its translations say.
+        texts[self.original_language] = {
             name: getattr(self, name) for name in self.TRANSLATED_FIELDS
         }
+        return pick_translation(texts, language, source=self.original_language)
 
     def clean(self):
         super().clean()

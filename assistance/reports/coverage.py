@@ -31,7 +31,6 @@ from cms.core.spreadsheets import csv_row
 
 from .. import permissions as rules
 from ..models import Match, Need, Project
-from ..terms import names
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
@@ -61,7 +60,7 @@ def build(needs_queryset, language):
         ).prefetch_related("themes")
     )
     ids = [need.pk for need in needs]
-    region_names, theme_names = names(Region, language), names(ThematicArea, language)
+    region_names, theme_names = Region.objects.names(language), ThematicArea.objects.names(language)
     matched = set(
         Match.objects.filter(need_id__in=ids)
         .filter(Q(is_current=True) | Q(status__in=[Match.Status.AGREED, Match.Status.FUNDED]))

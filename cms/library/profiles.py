@@ -80,7 +80,7 @@ def section_excerpt(block):
 
 def reports_in(country_code, language_code):
     """The country's live, public reports in the language (English where not translated)."""
-    from cms.api.translations import with_fallback
+    from cms.core.languages import with_fallback
 
     from .models import NationalReportPage
 
