@@ -7,6 +7,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
 from cms.api.languages import LANGUAGE_CODES
+from cms.core.languages import source_language
 
 
 class TermField(serializers.SlugRelatedField):
@@ -68,7 +69,7 @@ class TranslatedTextSerializer(serializers.ModelSerializer):
 
     @property
     def language(self):
-        return self.context.get("language", "en")
+        return self.context.get("language") or source_language()
 
     def to_representation(self, instance):
         data = super().to_representation(instance)

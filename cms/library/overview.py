@@ -70,7 +70,7 @@ def cycles_for(codes=None):
 
 
 def reporting_status(language, cycles, region_code=None):
-    """Every country (in `language`, else English) with its status in each of `cycles`."""
+    """Every country (in `language`, else the source language) and its status in `cycles`."""
     countries = Country.objects.localized(language).select_related("region")
     if region_code:
         countries = countries.filter(
