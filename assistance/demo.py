@@ -24,7 +24,6 @@ from cms.core.models import (
 
 from .matching import service
 from .models import Need, Priority, Resource
-from .terms import term, terms
 
 NON_STATE_APPLICANTS = [
     "un-entity",
@@ -231,9 +230,11 @@ def _resource(spec):
     resource.translations = spec.get("translations", {})
     resource.kind = spec["kind"]
     resource.status = Resource.Status.ACTIVE
-    resource.provider = term(Organisation, spec["provider"]) if "provider" in spec else None
+    resource.provider = (
+        Organisation.objects.by_code(spec["provider"]) if "provider" in spec else None
+    )
     resource.provider_country = (
-        term(Country, spec["provider_country"]) if "provider_country" in spec else None
+        Country.objects.by_code(spec["provider_country"]) if "provider_country" in spec else None
     )
     resource.is_global = spec.get("is_global", False)
     resource.eligible_groups = spec.get("groups", [])
@@ -248,11 +249,13 @@ def _resource(spec):
     resource.requirements = spec.get("requirements", "")
     resource.full_clean()
     resource.save()
-    resource.themes.set(terms(ThematicArea, spec["themes"]))
-    resource.forms.set(terms(AssistanceForm, spec["forms"]))
-    resource.priority_themes.set(terms(ThematicArea, spec.get("priority_themes", [])))
-    resource.eligible_regions.set(terms(Region, spec.get("regions", [])))
-    resource.eligible_applicant_types.set(terms(OrganisationType, spec.get("applicants", [])))
+    resource.themes.set(ThematicArea.objects.by_codes(spec["themes"]))
+    resource.forms.set(AssistanceForm.objects.by_codes(spec["forms"]))
+    resource.priority_themes.set(ThematicArea.objects.by_codes(spec.get("priority_themes", [])))
+    resource.eligible_regions.set(Region.objects.by_codes(spec.get("regions", [])))
+    resource.eligible_applicant_types.set(
+        OrganisationType.objects.by_codes(spec.get("applicants", []))
+    )
     return resource
 
 
@@ -260,8 +263,10 @@ def _need(spec):
     need = Need.objects.filter(title=spec["title"]).first() or Need(title=spec["title"])
     need.description = spec["description"]
     need.translations = spec.get("translations", {})
-    need.country = term(Country, spec["country"])
-    need.applicant = term(Organisation, spec["applicant"]) if "applicant" in spec else None
+    need.country = Country.objects.by_code(spec["country"])
+    need.applicant = (
+        Organisation.objects.by_code(spec["applicant"]) if "applicant" in spec else None
+    )
     need.amount = Decimal(spec["amount"])
     need.currency = "USD"
     need.start_date = spec["start"]
@@ -273,8 +278,8 @@ def _need(spec):
         need.give_consent(None)
     need.full_clean()
     need.save()
-    need.themes.set(terms(ThematicArea, spec["themes"]))
-    need.forms.set(terms(AssistanceForm, spec["forms"]))
+    need.themes.set(ThematicArea.objects.by_codes(spec["themes"]))
+    need.forms.set(AssistanceForm.objects.by_codes(spec["forms"]))
     return need
 
 

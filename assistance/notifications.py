@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from cms.accounts import roles
+from cms.core.languages import preferred_language
 
 from .models import Match, Resource
 
@@ -33,8 +34,7 @@ def _members(group, **profile):
 
 
 def _send(user, subject, lines):
-    language = getattr(getattr(user, "poaiss_profile", None), "preferred_language", "en")
-    with translation.override(language):
+    with translation.override(preferred_language(user)):
         body = "\n".join(str(line()) if callable(line) else str(line) for line in lines)
         send_mail(str(subject()), body, settings.DEFAULT_FROM_EMAIL, [user.email])
 

@@ -19,7 +19,6 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from django.conf import settings
 from django.core.files import File
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -61,7 +60,7 @@ def source_term(model_label, code):
     from django.apps import apps
 
     model = apps.get_model(model_label)
-    return model.objects.get(code=code, locale__language_code=settings.LANGUAGE_CODE)
+    return model.objects.by_code(code)
 
 
 def table_value(spec):

@@ -1,6 +1,5 @@
 """References to taxonomy snippets, served in the language the API request asks for."""
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -15,21 +14,17 @@ def language_of(context):
 
 
 def localized(instance, language):
-    """The instance in `language`, else its English source: (row, is_fallback)."""
+    """The term in `language`, else its source-language row: (row, is_fallback).
+
+    The term's own manager decides the fallback, so blocks need not know the languages.
+    """
     if not language or instance.locale.language_code == language:
         return instance, False
-    rows = {
-        row.locale.language_code: row
-        for row in type(instance)
-        .objects.filter(
-            translation_key=instance.translation_key,
-            locale__language_code__in=[language, settings.LANGUAGE_CODE],
-        )
-        .select_related("locale")
-    }
-    if language in rows:
-        return rows[language], False
-    return rows.get(settings.LANGUAGE_CODE, instance), True
+    try:
+        row = type(instance).objects.by_code(instance.code, language)
+    except type(instance).DoesNotExist:
+        return instance, True
+    return row, row.locale.language_code != language
 
 
 def term_representation(term, context):

@@ -10,7 +10,6 @@ from cms.core.models import Country, Organisation
 from cms.core.models.taxonomy import TaxonomyTerm
 
 from .. import permissions as rules
-from ..terms import source_terms
 
 
 class AssistanceAdminForm(WagtailAdminModelForm):
@@ -19,7 +18,7 @@ class AssistanceAdminForm(WagtailAdminModelForm):
         for field in self.fields.values():
             queryset = getattr(field, "queryset", None)
             if isinstance(queryset, models.QuerySet) and issubclass(queryset.model, TaxonomyTerm):
-                field.queryset = source_terms(queryset.model)
+                field.queryset = queryset.model.objects.source()
 
     @property
     def acts_for_the_secretariat(self):
@@ -35,7 +34,7 @@ class NeedAdminForm(AssistanceAdminForm):
             return
         country = roles.represented_country_code(self.for_user)
         if "country" in self.fields:
-            self.fields["country"].queryset = source_terms(Country).filter(code=country)
+            self.fields["country"].queryset = Country.objects.source().filter(code=country)
             self.fields["country"].empty_label = None
         if "status" in self.fields:
             allowed = rules.npc_status_choices(self.for_user, self.instance)
@@ -54,5 +53,5 @@ class ResourceAdminForm(AssistanceAdminForm):
         organisation = roles.represented_organisation_code(self.for_user)
         if "provider" in self.fields:
             field = self.fields["provider"]
-            field.queryset = source_terms(Organisation).filter(code=organisation)
+            field.queryset = Organisation.objects.source().filter(code=organisation)
             field.required, field.empty_label = True, None

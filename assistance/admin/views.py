@@ -10,6 +10,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from cms.api.languages import LANGUAGE_CODES
+from cms.core.languages import profile_language, source_language
 
 from .. import permissions as rules
 from .. import reports
@@ -70,12 +71,11 @@ def review_matches(request):
 
 
 def preferred_language(request):
-    """The language of the user's reports: their profile's, else the admin's, else English."""
-    profile = getattr(request.user, "poaiss_profile", None)
-    for code in (getattr(profile, "preferred_language", None), request.LANGUAGE_CODE):
+    """The language of the user's reports: their profile's, else the admin's, else the source."""
+    for code in (profile_language(request.user), request.LANGUAGE_CODE):
         if code in LANGUAGE_CODES:
             return code
-    return "en"
+    return source_language()
 
 
 def requested_language(request):
@@ -85,7 +85,9 @@ def requested_language(request):
 
 def coverage_report(request):
     """The coverage figures the user may see, with downloads in any of the six languages."""
-    language = request.LANGUAGE_CODE if request.LANGUAGE_CODE in LANGUAGE_CODES else "en"
+    language = (
+        request.LANGUAGE_CODE if request.LANGUAGE_CODE in LANGUAGE_CODES else source_language()
+    )
     report = coverage.build(coverage.counted_needs(request.user), language)
     return TemplateResponse(
         request,

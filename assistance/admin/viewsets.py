@@ -15,17 +15,16 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from cms.core.models import Country, ThematicArea
 
 from ..models import Match, Need, Project, Resource
-from ..terms import source_terms
 from .forms import AssistanceAdminForm, NeedAdminForm, ResourceAdminForm
 from .policies import POLICIES, ScopedObjectMixin
 
 
 def _countries(request):
-    return source_terms(Country)
+    return Country.objects.source()
 
 
 def _themes(request):
-    return source_terms(ThematicArea)
+    return ThematicArea.objects.source()
 
 
 class NeedFilterSet(WagtailFilterSet):

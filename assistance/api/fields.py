@@ -7,15 +7,14 @@ from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
 from cms.api.languages import LANGUAGE_CODES
-
-from ..terms import names, source_terms
+from cms.core.languages import source_language
 
 
 class TermField(serializers.SlugRelatedField):
     """A taxonomy term by code, read and written; resolved to the source-language row."""
 
     def __init__(self, model, **kwargs):
-        super().__init__(slug_field="code", queryset=source_terms(model), **kwargs)
+        super().__init__(slug_field="code", queryset=model.objects.source(), **kwargs)
 
 
 def term_list(model, **kwargs):
@@ -70,7 +69,7 @@ class TranslatedTextSerializer(serializers.ModelSerializer):
 
     @property
     def language(self):
-        return self.context.get("language", "en")
+        return self.context.get("language") or source_language()
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
@@ -90,7 +89,7 @@ class TranslatedTextSerializer(serializers.ModelSerializer):
         found = {}
         for field_name, model in self.TERM_FIELDS.items():
             if model not in cache:
-                cache[model] = names(model, self.language)
+                cache[model] = model.objects.names(self.language)
             value = data.get(field_name)
             for code in value if isinstance(value, list) else [value]:
                 if code and code in cache[model]:

@@ -7,7 +7,6 @@ from django.db.models import Q
 from cms.core.models import Country
 
 from ..models import Match, Need, Project, Resource
-from ..terms import source_terms
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -65,7 +64,7 @@ class ResourceFilter(django_filters.FilterSet):
         fields = ["country", "region", "theme", "form", "status", "kind", "provider", "year"]
 
     def filter_country(self, queryset, name, value):
-        country = source_terms(Country).filter(code=value.upper()).first()
+        country = Country.objects.source().filter(code=value.upper()).first()
         if country is None:
             return queryset.none()
         regions = [

@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
+from cms.core.languages import source_language
 from cms.core.models import (
     AssistanceForm,
     Country,
@@ -262,7 +263,7 @@ class MatchSerializer(serializers.ModelSerializer):
 
     @property
     def language(self):
-        return self.context.get("language", "en")
+        return self.context.get("language") or source_language()
 
     def get_need_title(self, obj) -> str:
         return obj.need.in_language(self.language)[1]["title"]

@@ -7,6 +7,8 @@ semicolons. A `reference` column, when given, identifies the record across impor
 
 from django.utils.translation import gettext as _
 
+from cms.core.languages import UN_LANGUAGE_CODES
+
 from .project_table import Region
 from .tabular import (
     Boolean,
@@ -22,7 +24,7 @@ from .tabular import (
     Text,
 )
 
-LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh-hans")
+LANGUAGES = tuple(UN_LANGUAGE_CODES)
 PRIORITIES = ("low", "medium", "high")
 NEED_STATUSES = (
     "draft",

@@ -18,11 +18,13 @@ from babel import Locale
 from django.utils.translation import gettext as _
 from django_countries.data import ALT_CODES
 
+from cms.core.languages import BABEL_LOCALES
+
 ISO_ALPHA2 = frozenset(ALT_CODES)
 ALPHA3_TO_ALPHA2 = {alpha3: alpha2 for alpha2, (alpha3, _numeric) in ALT_CODES.items()}
 
 # Babel locale of each UN language whose names are matched.
-NAME_LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh_Hans")
+NAME_LANGUAGES = tuple(BABEL_LOCALES.values())
 
 # UN M49 regions and sub-regions, with their official English names.
 M49_REGIONS = {

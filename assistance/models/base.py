@@ -11,6 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.languages import pick_translation
+
 from ..currency import to_usd, validate_currency
 
 
@@ -96,10 +98,14 @@ class TranslatedText(models.Model):
     @classmethod
     def texts_in(cls, language, original_language, translations, originals):
         """`in_language` for values read without a model instance (reports over many rows)."""
-        translated = (translations or {}).get(language) or {}
-        if language != original_language and translated.get("title"):
-            return language, {name: translated.get(name, "") for name in cls.TRANSLATED_FIELDS}
-        return original_language, originals
+        texts = {
+            code: {name: texts.get(name, "") for name in cls.TRANSLATED_FIELDS}
+            for code, texts in (translations or {}).items()
+            if isinstance(texts, dict) and texts.get("title")
+        }
+        # The record's own fields are its original language, whatever its translations say.
+        texts[original_language] = originals
+        return pick_translation(texts, language, source=original_language)
 
     def clean(self):
         super().clean()

@@ -32,7 +32,6 @@ from cms.core.spreadsheets import csv_row
 
 from .. import permissions as rules
 from ..models import Match, MatchResource, Need, Project
-from ..terms import names
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
@@ -101,7 +100,7 @@ def _funded(need, funded_by_match):
 def build(needs_queryset, language):
     needs = counted_records(needs_queryset)
     ids = needs_queryset.values("pk")
-    region_names, theme_names = names(Region, language), names(ThematicArea, language)
+    region_names, theme_names = Region.objects.names(language), ThematicArea.objects.names(language)
     matched = set(
         Match.objects.filter(need_id__in=ids)
         .filter(Q(is_current=True) | Q(status__in=[Match.Status.AGREED, Match.Status.FUNDED]))

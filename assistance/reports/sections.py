@@ -10,8 +10,6 @@ from django.utils.translation import gettext as _
 
 from cms.core.models import Country, ThematicArea
 
-from ..terms import names
-
 # Excel refuses these in sheet names and cuts names at 31 characters.
 SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 SHEET_NAME_LENGTH = 31
@@ -111,7 +109,7 @@ def unmatched_headings():
 
 
 def unmatched_rows(report, language):
-    countries = names(Country, language)
+    countries = Country.objects.names(language)
     return [
         [
             need["id"],
@@ -138,7 +136,7 @@ def finding_kinds():
 
 def finding_rows(items, language):
     """Duplication or synergy findings as rows of text, with names in the language."""
-    countries, themes = names(Country, language), names(ThematicArea, language)
+    countries, themes = Country.objects.names(language), ThematicArea.objects.names(language)
     kinds = finding_kinds()
     rows = []
     for item in items:

@@ -1,11 +1,15 @@
-"""Which language an API request asks for: `?locale=`, else Accept-Language, else none."""
+"""Which language an API request asks for: `?locale=`, else Accept-Language.
 
-from django.conf import settings
+HTTP negotiation only; the languages themselves and their fallback are `cms.core.languages`.
+"""
+
 from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 from wagtail.api.v2.utils import BadRequestError
 
-LANGUAGE_CODES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+from cms.core.languages import UN_LANGUAGE_CODES, source_language
+
+LANGUAGE_CODES = UN_LANGUAGE_CODES
 LANGUAGE_CHOICES = [(code, code) for code in LANGUAGE_CODES]
 # Accept-Language uses BCP 47 tags; map the common Chinese ones to the suite's code.
 ACCEPT_LANGUAGE_ALIASES = {"zh": "zh-hans", "zh-cn": "zh-hans", "zh-sg": "zh-hans"}
@@ -46,4 +50,5 @@ def requested_language(request):
 
 
 def language_or_default(request):
-    return requested_language(request) or settings.LANGUAGE_CODE
+    """The language the request asks for, else the source language."""
+    return requested_language(request) or source_language()

@@ -21,12 +21,14 @@ from wagtail.api.v2.utils import get_full_url
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Page, PageViewRestriction, Site
 
+from cms.core.languages import locale_by_id, with_fallback
+
 from .caching import derived_from_content
 from .errors import exception_handler
 from .languages import QueryParameterError, language_or_default, requested_language
 from .pagination import BoundedPaginationMixin
 from .schema import PAGE, PAGE_FILTERS, wagtail_endpoint_schema
-from .translations import locale_by_id, page_translations, with_fallback
+from .translations import page_translations
 from .viewsets import CheckedFindMixin, ConfiguredRenderersMixin
 
 # What linking to a translation needs: its URL path (html_url) and tree position.

@@ -1,51 +1,11 @@
-"""Serve the requested language, fall back to the source language, and say which one it is."""
+"""Which translations of the served objects exist, to link to each of them.
 
-from django.conf import settings
-from django.db.models import Q
-from wagtail.models import Locale, Page
+The fallback itself (`with_fallback`) is the kernel's: `cms.core.languages`.
+"""
 
-# Locales are created by migrations and almost never change: keep them per process.
-_locales_by_id = {}
+from wagtail.models import Page
 
-
-def locale_by_id(locale_id):
-    """The Locale with this id, from a per-process map refreshed on a miss."""
-    if locale_id not in _locales_by_id:
-        _locales_by_id.clear()
-        _locales_by_id.update({locale.pk: locale for locale in Locale.objects.all()})
-    return _locales_by_id[locale_id]
-
-
-def locale_id(language_code):
-    """The id of the Locale of `language_code` (None when there is none), per process."""
-    for locale_pk, locale in _locales_by_id.items():
-        if locale.language_code == language_code:
-            return locale_pk
-    _locales_by_id.clear()
-    _locales_by_id.update({locale.pk: locale for locale in Locale.objects.all()})
-    return next(
-        (pk for pk, locale in _locales_by_id.items() if locale.language_code == language_code),
-        None,
-    )
-
-
-def with_fallback(queryset, language_code, live_only=False):
-    """Rows in `language_code`, plus source-language rows that have no such translation yet.
-
-    Locales are compared by id, not through a join on their language code, so that Wagtail's
-    search, which filters on indexed fields only (`locale`, `translation_key`), accepts it.
-    """
-    source = locale_id(settings.LANGUAGE_CODE)
-    requested = locale_id(language_code)
-    if language_code == settings.LANGUAGE_CODE:
-        return queryset.filter(locale_id=source)
-    translated = queryset.model._default_manager.filter(locale_id=requested)
-    if live_only:
-        translated = translated.filter(live=True)
-    return queryset.filter(
-        Q(locale_id=requested)
-        | (Q(locale_id=source) & ~Q(translation_key__in=translated.values("translation_key")))
-    )
+from cms.core.languages import locale_by_id
 
 
 def page_translations(pages, is_visible, fields=()):

@@ -9,8 +9,10 @@ from rest_framework.reverse import reverse
 from rest_framework.settings import api_settings
 from wagtail.api.v2.utils import BadRequestError
 
+from cms.core.languages import with_fallback
+
 from .languages import language_or_default
-from .translations import available_translations, with_fallback
+from .translations import available_translations
 
 
 class LocalizedListSerializer(serializers.ListSerializer):

@@ -8,7 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("PoA-ISS core")
 
     # Contributions to the suite (see cms.core.plugins).
-    api_routes = "cms.core.api.routes"
+    api_routes = "cms.api.taxonomy.routes"
     site_urlpatterns = [("healthz", "cms.core.views.health", "health")]
     demo_loader = "cms.core.demo.load"
 

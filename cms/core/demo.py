@@ -28,13 +28,16 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from blocks import demo as blocks_demo
 
-from .languages import SOURCE_LANGUAGE, UN_LANGUAGE_CODES
+from .languages import UN_LANGUAGE_CODES
 from .models import HomePage
 
 DEMO_DIR = Path(__file__).parent / "data" / "demo"
 PAGES_FILE = DEMO_DIR / "pages.yaml"
 CATALOGUE_DIR = DEMO_DIR / "translations"
 TOOL_NAME = "PoA-ISS demo catalogue"
+# The bundled pages and catalogues are written in English, whatever the deployment's
+# source language: the other languages are translated from it.
+DEMO_LANGUAGE = "en"
 
 
 @dataclass
@@ -110,7 +113,7 @@ def load_catalogue(language):
 class DemoBuilder:
     def __init__(self):
         self.locales = {code: Locale.objects.get(language_code=code) for code in UN_LANGUAGE_CODES}
-        self.source_locale = self.locales[SOURCE_LANGUAGE]
+        self.source_locale = self.locales[DEMO_LANGUAGE]
         self.summary = DemoSummary()
         self.source_pages = []
 
@@ -176,7 +179,7 @@ class DemoBuilder:
 
     def translate_all(self):
         for language in UN_LANGUAGE_CODES:
-            if language == SOURCE_LANGUAGE:
+            if language == DEMO_LANGUAGE:
                 continue
             catalogue = load_catalogue(language)
             locale = self.locales[language]
@@ -225,7 +228,7 @@ def update_catalogues():
     empty entries.
     """
     msgids = []
-    locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
+    locale = Locale.objects.get(language_code=DEMO_LANGUAGE)
     for page in Page.objects.filter(locale=locale, depth__gte=2).specific():
         source, _created = TranslationSource.get_or_create_from_instance(page)
         for segment in source.stringsegment_set.select_related("string").order_by("order"):
@@ -233,7 +236,7 @@ def update_catalogues():
                 msgids.append(segment.string.data)
     CATALOGUE_DIR.mkdir(parents=True, exist_ok=True)
     for language in UN_LANGUAGE_CODES:
-        if language == SOURCE_LANGUAGE:
+        if language == DEMO_LANGUAGE:
             continue
         known = load_catalogue(language)
         po = polib.POFile(wrapwidth=100)

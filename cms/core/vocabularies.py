@@ -19,7 +19,7 @@ from django.db import transaction
 from django_countries import countries as iso_countries
 from wagtail.models import Locale
 
-from .languages import BABEL_LOCALES, SOURCE_LANGUAGE, UN_LANGUAGE_CODES
+from .languages import BABEL_LOCALES, UN_LANGUAGE_CODES, source_language
 from .models import (
     AssistanceForm,
     Country,
@@ -255,7 +255,7 @@ class VocabularyLoader:
         to_create, to_update = [], []
         changed_fields = set()
         for code, names, fields in rows:
-            source = existing.get((code, self.locales[SOURCE_LANGUAGE].pk))
+            source = existing.get((code, self.locales[source_language()].pk))
             translation_key = source.translation_key if source else uuid.uuid4()
             for language in UN_LANGUAGE_CODES:
                 locale = self.locales[language]

@@ -6,7 +6,6 @@ new locale home page is created — not only in a migration. Running it again ch
 nothing; it only adds what is missing and never removes what an administrator granted.
 """
 
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import translation
@@ -30,7 +29,7 @@ from cms.accounts.roles import (
     all_group_names,
     editors_group_name,
 )
-from cms.core.languages import UN_LANGUAGE_CODES
+from cms.core.languages import UN_LANGUAGE_CODES, source_language
 
 from .models import LanguageReviewTask, SubstantiveReviewTask
 
@@ -156,7 +155,7 @@ def provision(homes=None):
     grant_model_permissions(groups)
     grant_collection_permissions(groups)
     # Workflow and task names are stored: in the site's language, whatever the request's.
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(source_language()):
         workflow = default_workflow(groups)
     for home in locale_home_pages() if homes is None else homes:
         grant_page_permissions(groups, home)

@@ -9,7 +9,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page, get_page_models
 
-from cms.core.languages import SOURCE_LANGUAGE
+from cms.core.languages import source_language
 
 from .translation_status import STATUS_CHOICES, summarise, translation_statuses
 
@@ -22,7 +22,7 @@ def can_view_translation_status(user):
 def language_choices():
     return [
         (locale.language_code, locale.get_display_name())
-        for locale in Locale.objects.exclude(language_code=SOURCE_LANGUAGE).order_by("pk")
+        for locale in Locale.objects.exclude(language_code=source_language()).order_by("pk")
     ]
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from cms.core.languages import SOURCE_LANGUAGE
+from cms.core.languages import source_locale
 
 MISSING = "missing"
 OUT_OF_DATE = "out_of_date"
@@ -72,10 +72,6 @@ class TranslationStatus:
         if self.status == MISSING:
             return str(_("Translate"))
         return str(_("Update the translation"))
-
-
-def source_locale():
-    return Locale.objects.get(language_code=SOURCE_LANGUAGE)
 
 
 def translation_statuses(locales=None, content_types=None, statuses=None):

@@ -12,7 +12,7 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from cms.accounts.models import UserProfile
-from cms.core.languages import SOURCE_LANGUAGE
+from cms.core.languages import source_language
 
 PROFILE_FIELDS = ("country", "organisation", "preferred_language")
 
@@ -34,7 +34,7 @@ class ProfileFieldsMixin(forms.Form):
     )
     preferred_language = forms.ChoiceField(
         choices=settings.LANGUAGES,
-        initial=SOURCE_LANGUAGE,
+        initial=source_language,
         label=_("Preferred language"),
         help_text=_("Language of e-mails and certificates."),
     )
@@ -44,12 +44,8 @@ class ProfileFieldsMixin(forms.Form):
         from cms.core.models import Country, Organisation
 
         # One choice per term: the source-language rows (terms are compared by code).
-        self.fields["country"].queryset = Country.objects.filter(
-            locale__language_code=SOURCE_LANGUAGE
-        ).order_by("name")
-        self.fields["organisation"].queryset = Organisation.objects.filter(
-            locale__language_code=SOURCE_LANGUAGE
-        ).order_by("name")
+        self.fields["country"].queryset = Country.objects.source().order_by("name")
+        self.fields["organisation"].queryset = Organisation.objects.source().order_by("name")
         profile = self.existing_profile()
         if profile is not None:
             for name in PROFILE_FIELDS:

@@ -329,7 +329,7 @@ def enrolment_for(user, page):
 
 
 class CourseViewSet(LocalizedReadOnlyViewSet):
-    """The course catalogue in the requested language (English where not translated)."""
+    """The course catalogue in the requested language (the source language where not translated)."""
 
     lookup_value_regex = ID_PATTERN
     queryset = CoursePage.objects.live().prefetch_related("thematic_areas")

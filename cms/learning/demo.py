@@ -16,7 +16,8 @@ from django.db import transaction
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from cms.core.languages import SOURCE_LANGUAGE, UN_LANGUAGE_CODES
+from cms.core.demo import DEMO_LANGUAGE
+from cms.core.languages import UN_LANGUAGE_CODES
 from cms.core.models import ThematicArea
 
 from .models import CoursePage, LessonPage, ModulePage, QuizPage
@@ -128,7 +129,7 @@ def load_catalogue(language):
 
 def translate(pages, stdout):
     for language in UN_LANGUAGE_CODES:
-        if language == SOURCE_LANGUAGE:
+        if language == DEMO_LANGUAGE:
             continue
         locale = Locale.objects.get(language_code=language)
         catalogue = load_catalogue(language)
@@ -158,7 +159,7 @@ def source_pages(course):
 def load(stdout=None):
     """Create the demo course under the E-learning section, and its translations."""
     spec = yaml.safe_load(COURSE_FILE.read_text(encoding="utf-8"))
-    locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
+    locale = Locale.objects.get(language_code=DEMO_LANGUAGE)
     parent = Page.objects.filter(slug=PARENT_SLUG, locale=locale).first()
     if parent is None:
         return None
@@ -173,7 +174,7 @@ def load(stdout=None):
 
 def update_catalogues():
     """Add the course's English segments to the five catalogues, keeping translations."""
-    locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
+    locale = Locale.objects.get(language_code=DEMO_LANGUAGE)
     spec = yaml.safe_load(COURSE_FILE.read_text(encoding="utf-8"))
     course = CoursePage.objects.get(slug=spec["slug"], locale=locale)
     msgids = []
@@ -183,7 +184,7 @@ def update_catalogues():
             if segment.string.data not in msgids:
                 msgids.append(segment.string.data)
     for language in UN_LANGUAGE_CODES:
-        if language == SOURCE_LANGUAGE:
+        if language == DEMO_LANGUAGE:
             continue
         known = load_catalogue(language)
         po = polib.POFile(wrapwidth=100)

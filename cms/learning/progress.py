@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.core.languages import profile_language
+
 from .models import Attempt, Certificate, LessonPage, LessonProgress, ModulePage, QuizPage
 
 
@@ -147,8 +149,7 @@ def learner_name(user):
 
 
 def certificate_language(enrolment):
-    profile = getattr(enrolment.user, "poaiss_profile", None)
-    return profile.preferred_language if profile else enrolment.language
+    return profile_language(enrolment.user) or enrolment.language
 
 
 def update_completion(enrolment):

@@ -2,21 +2,25 @@
 
 from collections import defaultdict
 
-from django.conf import settings
 from django.db.models import Count
+
+from cms.core.languages import pick_translation, source_language
 
 from .models import Attempt, CoursePage, Enrolment
 
 
 def course_titles(keys):
     """Each course's title in the source language (or any language it exists in)."""
-    titles = {}
+    titles = defaultdict(dict)
     for course in CoursePage.objects.filter(translation_key__in=keys).select_related("locale"):
-        if course.translation_key not in titles or (
-            course.locale.language_code == settings.LANGUAGE_CODE
-        ):
-            titles[course.translation_key] = course.title
-    return titles
+        titles[course.translation_key].setdefault(course.locale.language_code, course.title)
+    return {key: in_source_language(by_language) for key, by_language in titles.items()}
+
+
+def in_source_language(by_language):
+    """The source language's value in {language: value}, else the first one found."""
+    found = pick_translation(by_language, source_language())
+    return found[1] if found else next(iter(by_language.values()))
 
 
 def rate(part, whole):
@@ -58,7 +62,7 @@ def question_rows():
     """Per question (the same id in every language): how often asked, and how hard."""
     asked = defaultdict(int)
     earned = defaultdict(float)
-    prompts = {}
+    prompts = defaultdict(dict)
     courses = {}
     finished = Attempt.objects.filter(status=Attempt.Status.SUBMITTED).select_related("enrolment")
     for attempt in finished:
@@ -66,14 +70,13 @@ def question_rows():
             question_id = question["id"]
             asked[question_id] += 1
             earned[question_id] += attempt.results.get(question_id, 0)
-            if question_id not in prompts or attempt.enrolment.language == settings.LANGUAGE_CODE:
-                prompts[question_id] = question["prompt"]
+            prompts[question_id].setdefault(attempt.enrolment.language, question["prompt"])
             courses[question_id] = attempt.enrolment.course_key
     titles = course_titles(set(courses.values()))
     rows = [
         {
             "course": titles.get(courses[question_id], ""),
-            "question": prompts[question_id],
+            "question": in_source_language(prompts[question_id]),
             "question_id": question_id,
             "times_asked": count,
             "average_score": round(100 * earned[question_id] / count, 1),

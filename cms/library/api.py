@@ -18,6 +18,7 @@ from wagtail.models import Collection, Locale
 from cms.api.input import StrictJSONParser
 from cms.api.languages import LANGUAGE_CODES, QueryParameterError, language_or_default
 from cms.api.schema import ERROR, LOCALE
+from cms.core.languages import source_language
 from cms.core.models import Country, Region
 
 from .models import (
@@ -236,7 +237,7 @@ class NationalReportViewSet(
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         values = serializer.validated_data
-        language = values.get("locale", "en")
+        language = values.get("locale") or source_language()
         locale = Locale.objects.get(language_code=language)
         index = reports_index_for(locale)
         if index is None:
@@ -246,9 +247,7 @@ class NationalReportViewSet(
         if not index.permissions_for_user(request.user).can_add_subpage():
             raise exceptions.PermissionDenied(_("You may not add national reports."))
         self.refuse_closed_cycle([values["cycle"]], creating=True)
-        country = Country.objects.filter(code=values["country"], locale=locale).first()
-        if country is None:
-            country = Country.objects.filter(code=values["country"]).first()
+        country = Country.objects.by_code(values["country"], language)
         with translation.override(language):
             title = values.get("title") or default_title(country, values["cycle"])
         report = NationalReportPage(
@@ -285,10 +284,9 @@ class NationalReportViewSet(
             )
         self.refuse_closed_cycle([report.cycle, values.get("cycle")])
         if "country" in values:
-            country = Country.objects.filter(
-                code=values.pop("country"), locale=report.locale
-            ).first() or Country.objects.get(pk=report.country_id)
-            report.country = country
+            report.country = Country.objects.by_code(
+                values.pop("country"), report.locale.language_code
+            )
         for name in ("title", "instrument", "cycle", "submission_date", "sections"):
             if name in values:
                 setattr(report, name, values[name])
@@ -531,13 +529,12 @@ class CountryProfileView(APIView):
     def get(self, request, code):
         language = language_or_default(request)
         code = code.upper()
-        countries = Country.objects.filter(code=code).select_related("locale")
-        country = (
-            countries.filter(locale__language_code=language).first()
-            or countries.filter(locale__language_code="en").first()
-        )
-        if country is None:
-            raise exceptions.NotFound(_("No country has the code %(code)r.") % {"code": code})
+        try:
+            country = Country.objects.by_code(code, language)
+        except Country.DoesNotExist:
+            raise exceptions.NotFound(
+                _("No country has the code %(code)r.") % {"code": code}
+            ) from None
         user = request.user if request.user.is_authenticated else None
         with translation.override(language):
             sections = build_profile(code, language, user)

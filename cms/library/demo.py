@@ -14,7 +14,8 @@ from django.db import transaction
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from cms.core.languages import SOURCE_LANGUAGE, UN_LANGUAGE_CODES
+from cms.core.demo import DEMO_LANGUAGE
+from cms.core.languages import UN_LANGUAGE_CODES
 from cms.core.models import AssistanceForm, Country, ThematicArea
 
 from .models import NationalReportIndexPage, NationalReportPage, ReportingCycle, WorldOverviewPage
@@ -86,7 +87,7 @@ def ensure_child(parent, page):
 def translate(pages, stdout=None):
     """Translate each page (parents first) into the five other languages, from the catalogues."""
     for language in UN_LANGUAGE_CODES:
-        if language == SOURCE_LANGUAGE:
+        if language == DEMO_LANGUAGE:
             continue
         catalogue = load_catalogue(language)
         locale = Locale.objects.get(language_code=language)
@@ -106,7 +107,7 @@ def translate(pages, stdout=None):
 
 def load(stdout=None):
     spec = yaml.safe_load(REPORTS_FILE.read_text(encoding="utf-8"))
-    locale = Locale.objects.get(language_code=SOURCE_LANGUAGE)
+    locale = Locale.objects.get(language_code=DEMO_LANGUAGE)
     parent = Page.objects.filter(locale=locale, slug=spec["parent"]).first()
     if parent is None:
         return 0

@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from cms.api.translations import with_fallback
 from cms.core.models import Country
 
 from .models.reports import Instrument, NationalReportPage, ReportingCycle
@@ -71,8 +70,8 @@ def cycles_for(codes=None):
 
 
 def reporting_status(language, cycles, region_code=None):
-    """Every country (in `language`, else English) with its status in each of `cycles`."""
-    countries = with_fallback(Country.objects.all(), language).select_related("region")
+    """Every country (in `language`, else the source language) and its status in `cycles`."""
+    countries = Country.objects.localized(language).select_related("region")
     if region_code:
         countries = countries.filter(
             Q(region__code=region_code)

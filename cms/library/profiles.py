@@ -79,8 +79,8 @@ def section_excerpt(block):
 
 
 def reports_in(country_code, language_code):
-    """The country's live, public reports in the language (English where not translated)."""
-    from cms.api.translations import with_fallback
+    """The country's live, public reports in the language, else in the source language."""
+    from cms.core.languages import with_fallback
 
     from .models import NationalReportPage
 

@@ -26,6 +26,7 @@ from cms.accounts.roles import is_secretariat
 from cms.api.languages import LANGUAGE_CHOICES, language_or_default
 from cms.api.schema import ERROR, LOCALE
 from cms.api.schema import AutoSchema as SuiteAutoSchema
+from cms.core.languages import source_language
 from cms.core.models import Country, ThematicArea
 from cms.core.spreadsheets import csv_row
 
@@ -51,7 +52,6 @@ from .serializers import (
     VoteResultSerializer,
     VoteSerializer,
 )
-from .terms import term_names
 from .throttling import NetworkActionThrottle
 
 # Larger ids cannot exist; looking them up would overflow PostgreSQL's bigint.
@@ -108,7 +108,7 @@ class NetworkViewMixin:
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         self.requested_language = language_or_default(request)
-        self.theme_names = term_names(ThematicArea, self.requested_language)
+        self.theme_names = ThematicArea.objects.names(self.requested_language)
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
@@ -250,16 +250,12 @@ class QuestionViewSet(
         data = QuestionWriteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        theme = ThematicArea.objects.filter(
-            code=values["theme"], locale__language_code="en"
-        ).first()
+        theme = ThematicArea.objects.source().filter(code=values["theme"]).first()
         if theme is None:
             raise serializers.ValidationError({"theme": [_("Unknown thematic area code.")]})
         country = None
         if values.get("country"):
-            country = Country.objects.filter(
-                code=values["country"].upper(), locale__language_code="en"
-            ).first()
+            country = Country.objects.source().filter(code=values["country"].upper()).first()
             if country is None:
                 raise serializers.ValidationError({"country": [_("Unknown country code.")]})
         question = run(
@@ -514,13 +510,13 @@ class NetworkThemeViewSet(NetworkViewMixin, viewsets.GenericViewSet):
     pagination_class = None
 
     def themes(self, code=None):
-        english = ThematicArea.objects.filter(locale__language_code="en")
+        themes = ThematicArea.objects.source()
         if code is not None:
-            english = english.filter(code=code)
-        names = {
-            term.code: term.name
-            for term in ThematicArea.objects.filter(locale__language_code=self.requested_language)
-        }
+            themes = themes.filter(code=code)
+        translated = set(
+            ThematicArea.objects.in_language(self.requested_language).values_list("code", flat=True)
+        )
+        source = source_language()
         counts = dict(
             Question.objects.filter(visible_post_filter(self.request.user))
             .values_list("theme__code")
@@ -534,13 +530,13 @@ class NetworkThemeViewSet(NetworkViewMixin, viewsets.GenericViewSet):
         return [
             {
                 "code": term.code,
-                "name": names.get(term.code, term.name),
-                "locale": self.requested_language if term.code in names else "en",
-                "is_fallback": term.code not in names,
+                "name": self.theme_names[term.code],
+                "locale": self.requested_language if term.code in translated else source,
+                "is_fallback": term.code not in translated,
                 "question_count": counts.get(term.code, 0),
                 "following": term.code in followed,
             }
-            for term in english.order_by("sort_order", "name")
+            for term in themes.order_by("sort_order", "name")
         ]
 
     def list(self, request):
@@ -598,14 +594,12 @@ class MembershipView(APIView):
             code = values.pop("country_code")
             values["country"] = None
             if code:
-                values["country"] = Country.objects.filter(
-                    code=code.upper(), locale__language_code="en"
-                ).first()
+                values["country"] = Country.objects.source().filter(code=code.upper()).first()
                 if values["country"] is None:
                     raise serializers.ValidationError({"country": [_("Unknown country code.")]})
         if "expertise_codes" in values:
             codes = values.pop("expertise_codes")
-            themes = list(ThematicArea.objects.filter(code__in=codes, locale__language_code="en"))
+            themes = list(ThematicArea.objects.source().filter(code__in=codes))
             if len(themes) != len(set(codes)):
                 raise serializers.ValidationError({"expertise": [_("Unknown thematic area code.")]})
             values["expertise"] = themes
@@ -702,7 +696,7 @@ class ContactViewSet(viewsets.ReadOnlyModelViewSet):
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         self.requested_language = language_or_default(request)
-        self.country_names = term_names(Country, self.requested_language)
+        self.country_names = Country.objects.names(self.requested_language)
         self.shows_contact_details = can_see_contact_details(request.user)
 
     def get_queryset(self):

@@ -17,10 +17,6 @@ from .models import Answer, Follow, MemberProfile, PointOfContact, Question
 DEMO_FILE = Path(__file__).parent / "data" / "demo.yaml"
 
 
-def english(model, code):
-    return model.objects.get(code=code, locale__language_code="en")
-
-
 def ensure_member(spec):
     User = get_user_model()
     user, created = User.objects.get_or_create(
@@ -39,14 +35,14 @@ def ensure_member(spec):
             "display_name": spec["display_name"],
             "role": spec["role"],
             "instrument": spec.get("instrument", ""),
-            "country": english(Country, spec["country"]),
+            "country": Country.objects.by_code(spec["country"]),
             "organisation": spec["organisation"],
             "languages": spec["languages"],
             "approved_posts": 10,
             "joined_at": timezone.now(),
         },
     )
-    profile.expertise.set([english(ThematicArea, code) for code in spec["expertise"]])
+    profile.expertise.set([ThematicArea.objects.by_code(code) for code in spec["expertise"]])
     return user
 
 
@@ -58,9 +54,9 @@ def ensure_question(spec, users):
         author=users[spec["author"]],
         title=spec["title"],
         body=spec["body"].strip(),
-        theme=english(ThematicArea, spec["theme"]),
+        theme=ThematicArea.objects.by_code(spec["theme"]),
         language=spec["language"],
-        country=english(Country, spec["country"]) if spec.get("country") else None,
+        country=Country.objects.by_code(spec["country"]) if spec.get("country") else None,
     )
     Follow.objects.get_or_create(user=question.author, question=question)
     for answer_spec in spec.get("answers", []):
@@ -81,7 +77,7 @@ def load(stdout=None):
     contacts = 0
     for entry in spec["contacts"]:
         _contact, created = PointOfContact.objects.update_or_create(
-            country=english(Country, entry["country"]),
+            country=Country.objects.by_code(entry["country"]),
             organisation=entry["organisation"],
             name=entry["name"],
             defaults={

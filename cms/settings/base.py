@@ -9,6 +9,8 @@ from pathlib import Path
 
 from celery.schedules import crontab
 
+from cms.core.languages import LANGUAGE_CHOICES
+
 from . import environment as env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -113,15 +115,9 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Languages ------------------------------------------------------------------------------
-# The six official languages of the United Nations; English is the source language.
-UN_LANGUAGES = [
-    ("en", "English"),
-    ("fr", "Français"),
-    ("es", "Español"),
-    ("ru", "Русский"),
-    ("ar", "العربية"),
-    ("zh-hans", "中文"),
-]
+# The six official languages of the United Nations (cms.core.languages owns the list). The
+# default language is the source language of content, taxonomy terms and fallbacks.
+UN_LANGUAGES = list(LANGUAGE_CHOICES)
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = WAGTAILADMIN_PERMITTED_LANGUAGES = UN_LANGUAGES
 LANGUAGE_CODE = env.choice("DEFAULT_LANGUAGE", "en", {code for code, _name in UN_LANGUAGES})
 WAGTAIL_I18N_ENABLED = True

@@ -17,7 +17,8 @@ import yaml
 from django.apps import apps
 from wagtail.models import Locale, Page, Site
 
-from cms.core.languages import SOURCE_LANGUAGE, UN_LANGUAGE_CODES
+from cms.core.demo import DEMO_LANGUAGE
+from cms.core.languages import UN_LANGUAGE_CODES
 
 from ..documents import PUBLIC
 from ..registry import document_for_key
@@ -108,14 +109,14 @@ class Resolver:
     def english_root(self):
         if self._english_root is None:
             root = Site.objects.get(is_default_site=True).root_page
-            source = Locale.objects.get(language_code=SOURCE_LANGUAGE)
+            source = Locale.objects.get(language_code=DEMO_LANGUAGE)
             self._english_root = root.get_translation(source)
         return self._english_root
 
     def _page(self, path, language):
         relative = path.strip("/")
         url_path = self.english_root().url_path + (f"{relative}/" if relative else "")
-        english = Page.objects.filter(url_path=url_path, locale__language_code=SOURCE_LANGUAGE)
+        english = Page.objects.filter(url_path=url_path, locale__language_code=DEMO_LANGUAGE)
         english = english.first()
         if english is None:
             raise JudgementError(f"no English page at {path!r}")

@@ -32,7 +32,6 @@ from wagtail.images.models import Image
 from wagtail.models import Collection, CollectionViewRestriction, Locale, PageViewRestriction
 
 from assistance.models import Match, MatchResource, Need, Project, Resource
-from assistance.terms import term, terms
 from cms.accounts import roles
 from cms.accounts.models import UserProfile
 from cms.celery import app
@@ -129,7 +128,7 @@ def make_user(django_user_model, username, group=None, country=None, organisatio
 def make_need(title, country, status, consent=False, **fields):
     need = Need.objects.create(
         title=title,
-        country=term(Country, country),
+        country=Country.objects.by_code(country),
         amount=Decimal(50_000),
         currency="USD",
         start_date=date(2027, 3, 1),
@@ -139,8 +138,8 @@ def make_need(title, country, status, consent=False, **fields):
         consent_to_publish=consent,
         **fields,
     )
-    need.themes.set(terms(ThematicArea, ["marking"]))
-    need.forms.set(terms(AssistanceForm, ["financial"]))
+    need.themes.set(ThematicArea.objects.by_codes(["marking"]))
+    need.forms.set(AssistanceForm.objects.by_codes(["financial"]))
     return need
 
 
@@ -154,11 +153,11 @@ def make_resource(title, provider, status, **fields):
         currency="USD",
         is_global=True,
         rolling=True,
-        provider=term(Organisation, provider),
+        provider=Organisation.objects.by_code(provider),
         **fields,
     )
-    resource.themes.set(terms(ThematicArea, ["marking"]))
-    resource.forms.set(terms(AssistanceForm, ["financial"]))
+    resource.themes.set(ThematicArea.objects.by_codes(["marking"]))
+    resource.forms.set(AssistanceForm.objects.by_codes(["financial"]))
     return resource
 
 

@@ -7,7 +7,6 @@ from django.contrib.auth.models import Group
 from django.test import TestCase
 
 from assistance.models import Need, Resource
-from assistance.terms import term, terms
 from cms.accounts import roles
 from cms.accounts.models import UserProfile
 from cms.celery import app
@@ -51,8 +50,8 @@ def make_need(
 ):
     need = Need(
         title=title,
-        country=term(Country, country),
-        applicant=term(Organisation, applicant) if applicant else None,
+        country=Country.objects.by_code(country),
+        applicant=Organisation.objects.by_code(applicant) if applicant else None,
         amount=Decimal(amount),
         currency=currency,
         start_date=start,
@@ -63,8 +62,8 @@ def make_need(
         **fields,
     )
     need.save()
-    need.themes.set(terms(ThematicArea, themes))
-    need.forms.set(terms(AssistanceForm, forms))
+    need.themes.set(ThematicArea.objects.by_codes(themes))
+    need.forms.set(AssistanceForm.objects.by_codes(forms))
     return need
 
 
@@ -99,15 +98,15 @@ def make_resource(
         rolling=rolling,
         call_opens=opens,
         call_closes=closes,
-        provider=term(Organisation, provider) if provider else None,
+        provider=Organisation.objects.by_code(provider) if provider else None,
         **fields,
     )
     resource.save()
-    resource.themes.set(terms(ThematicArea, themes))
-    resource.forms.set(terms(AssistanceForm, forms))
-    resource.eligible_countries.set(terms(Country, countries))
-    resource.eligible_regions.set(terms(Region, regions))
-    resource.eligible_applicant_types.set(terms(OrganisationType, applicants))
+    resource.themes.set(ThematicArea.objects.by_codes(themes))
+    resource.forms.set(AssistanceForm.objects.by_codes(forms))
+    resource.eligible_countries.set(Country.objects.by_codes(countries))
+    resource.eligible_regions.set(Region.objects.by_codes(regions))
+    resource.eligible_applicant_types.set(OrganisationType.objects.by_codes(applicants))
     return resource
 
 
@@ -117,8 +116,8 @@ def make_user(username, group=None, country=None, organisation=None):
         user.groups.add(Group.objects.get(name=group))
     UserProfile.objects.create(
         user=user,
-        country=term(Country, country) if country else None,
-        organisation=term(Organisation, organisation) if organisation else None,
+        country=Country.objects.by_code(country) if country else None,
+        organisation=Organisation.objects.by_code(organisation) if organisation else None,
     )
     return user
 

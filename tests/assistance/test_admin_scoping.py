@@ -4,7 +4,6 @@ import pytest
 from django.urls import reverse
 
 from assistance.models import Match, Need, Project, Resource
-from assistance.terms import term
 from cms.accounts import roles
 from cms.core.models import AssistanceForm, Country, Organisation, ThematicArea
 
@@ -58,10 +57,10 @@ def need_form(country, status="draft", title="Border control training"):
         "title": title,
         "description": "Training of border guards.",
         "original_language": "en",
-        "country": term(Country, country).pk,
+        "country": Country.objects.by_code(country).pk,
         "applicant": "",
-        "themes": [term(ThematicArea, "marking").pk],
-        "forms": [term(AssistanceForm, "training").pk],
+        "themes": [ThematicArea.objects.by_code("marking").pk],
+        "forms": [AssistanceForm.objects.by_code("training").pk],
         "amount": "50000",
         "currency": "USD",
         "start_date": "2027-06-01",
@@ -228,14 +227,14 @@ def test_a_donor_cannot_give_a_resource_to_another_organisation(
     form = client.get(url("resource", "edit", unscar_fund.pk)).context["form"]
     data = as_posted(form)
     data["title"] = "Renamed window"
-    data["provider"] = term(Organisation, "eu").pk
+    data["provider"] = Organisation.objects.by_code("eu").pk
     response = client.post(url("resource", "edit", unscar_fund.pk), data)
     assert response.status_code == 200
     assert "provider" in response.context["form"].errors
     unscar_fund.refresh_from_db()
     assert (unscar_fund.title, unscar_fund.provider.code) == ("UNSCAR test window", "unscar")
 
-    data["provider"] = term(Organisation, "unscar").pk
+    data["provider"] = Organisation.objects.by_code("unscar").pk
     assert client.post(url("resource", "edit", unscar_fund.pk), data).status_code == 302
     unscar_fund.refresh_from_db()
     assert unscar_fund.title == "Renamed window"

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 from assistance.models import Project
-from assistance.terms import source_terms
 from cms.core.models import Organisation
 
 from ..iati.activity import ActivityStatus
@@ -64,7 +63,7 @@ def reporting_organisation(code=None, ref=None, org_type=None):
     IATI identifier and organisation type of the settings, unless given."""
     configured = {**DEFAULT_REPORTING_ORG, **getattr(settings, "POAISS_IATI_REPORTING_ORG", {})}
     code = code or configured["organisation"]
-    source = source_terms(Organisation).get(code=code)
+    source = Organisation.objects.source().get(code=code)
     names = dict(
         Organisation.objects.filter(translation_key=source.translation_key).values_list(
             "locale__language_code", "name"

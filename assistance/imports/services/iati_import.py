@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 
 from assistance.currency import rates
 from assistance.models import Project, Resource
-from assistance.terms import source_terms, terms
 from cms.core.models import AssistanceForm, Country, Region, ThematicArea
 
 from ..iati.activity import ActivityDateType, ActivityScope, ActivityStatus, OrganisationRole
@@ -59,7 +58,7 @@ def _translations(activity, language, record):
 
 def _known_terms(activity, problems, model, codes, element):
     try:
-        return terms(model, codes)
+        return model.objects.by_codes(codes)
     except LookupError as missing:
         problems.append(_problem(activity, element, _("unknown: %(codes)s") % {"codes": missing}))
         return []
@@ -156,7 +155,7 @@ def _resource_plan(activity, reporting_org, problems, options):
                 code = resolve_country(name)
             except PlaceError:
                 continue
-            provider_country = source_terms(Country).filter(code=code).first()
+            provider_country = Country.objects.source().filter(code=code).first()
             break
     if record.budget_amount is None:
         problems.append(_problem(activity, "budget", _("no budget in one currency")))
@@ -277,7 +276,7 @@ def import_activities(
 
 def _theme_terms(model, codes, problems):
     try:
-        return terms(model, codes)
+        return model.objects.by_codes(codes)
     except LookupError as missing:
         problems.append(_("unknown codes: %(codes)s") % {"codes": missing})
         return []

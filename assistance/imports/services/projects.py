@@ -8,7 +8,6 @@ from django.db.models import Q
 
 from assistance.currency import rates
 from assistance.models import Project
-from assistance.terms import source_terms, terms
 from cms.core.models import Country, Organisation, Region
 
 from ..records import ProjectStatus
@@ -60,7 +59,7 @@ def find_organisation(text):
     keys = set(found)
     if len(keys) != 1:
         return None
-    return source_terms(Organisation).filter(translation_key=keys.pop()).first()
+    return Organisation.objects.source().filter(translation_key=keys.pop()).first()
 
 
 def save_project(record, *, implementing_organisation=None, lookup=None, extra=None):
@@ -70,8 +69,8 @@ def save_project(record, *, implementing_organisation=None, lookup=None, extra=N
     fields.update(extra or {})
     if implementing_organisation is not None:
         fields["implementing_organisation"] = implementing_organisation
-    countries = terms(Country, record.focus_countries)
-    regions = terms(Region, record.focus_regions)
+    countries = Country.objects.by_codes(record.focus_countries)
+    regions = Region.objects.by_codes(record.focus_regions)
     project, created = Project.objects.update_or_create(
         **(lookup or {"code": record.code}), defaults={"code": record.code, **fields}
     )

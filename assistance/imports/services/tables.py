@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 
 from assistance.currency import rates
 from assistance.models import Need, Priority, Project, Resource
-from assistance.terms import source_terms
 from cms.core.models import (
     AssistanceForm,
     Country,
@@ -72,7 +71,7 @@ def import_table(
 
 
 def _codes(model):
-    return list(source_terms(model).values_list("code", flat=True))
+    return list(model.objects.source().values_list("code", flat=True))
 
 
 def _model_errors(error, row, columns=None):
@@ -119,7 +118,7 @@ class TableImporter:
     def terms(self, model, codes):
         """The rows of these codes; raises LookupError naming the codes that do not exist."""
         if model not in self.known:
-            self.known[model] = {row.code: row for row in source_terms(model)}
+            self.known[model] = {row.code: row for row in model.objects.source()}
         found = self.known[model]
         missing = [code for code in codes if code not in found]
         if missing:

@@ -5,7 +5,6 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from assistance.imports.services.tables import KINDS, TableRejected, import_table
-from assistance.terms import term
 from cms.core.models import Organisation
 
 FORMATS = ("csv", "xlsx")
@@ -50,7 +49,7 @@ class Command(BaseCommand):
         organisation = user = None
         if options["organisation"]:
             try:
-                organisation = term(Organisation, options["organisation"])
+                organisation = Organisation.objects.by_code(options["organisation"])
             except Organisation.DoesNotExist:
                 raise CommandError(f"Unknown organisation {options['organisation']!r}.") from None
         if options["user"]:

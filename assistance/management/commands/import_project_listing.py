@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from assistance.imports.services.listing import ListingRejected, import_listing
-from assistance.terms import term
 from cms.core.models import Organisation
 
 
@@ -30,7 +29,7 @@ class Command(BaseCommand):
         organisation = None
         if options["organisation"]:
             try:
-                organisation = term(Organisation, options["organisation"])
+                organisation = Organisation.objects.by_code(options["organisation"])
             except Organisation.DoesNotExist:
                 raise CommandError(f"Unknown organisation {options['organisation']!r}.") from None
         try:

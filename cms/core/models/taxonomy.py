@@ -1,16 +1,69 @@
 """Controlled vocabularies shared by every component: one row per term and locale.
 
-Each term is a translatable snippet (wagtail's TranslatableMixin): the English row is the
-source, the five other UN languages are translations sharing its translation_key.
+Each term is a translatable snippet (wagtail's TranslatableMixin): the source-language row
+is the one records point at, the five other UN languages are translations sharing its
+translation_key. Terms are looked up by their stable `code` through `TermQuerySet`.
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
 
+from cms.core.languages import fallback_chain, pick_translation, source_language, with_fallback
+
+
+class TermQuerySet(models.QuerySet):
+    """Look-ups by code and names of terms, in a language with the source language's fallback."""
+
+    def in_language(self, language):
+        return self.filter(locale__language_code=language)
+
+    def source(self):
+        """The source-language rows: the ones records and forms point at."""
+        return self.in_language(source_language())
+
+    def localized(self, language):
+        """Every term once: its row in `language`, else its source-language row."""
+        return with_fallback(self, language)
+
+    def by_code(self, code, language=None):
+        """The term of `code` in `language`, else its source-language row.
+
+        Raises DoesNotExist when the code has neither.
+        """
+        rows = {
+            row.locale.language_code: row
+            for row in self.filter(
+                code=code, locale__language_code__in=fallback_chain(language)
+            ).select_related("locale")
+        }
+        found = pick_translation(rows, language)
+        if found is None:
+            raise self.model.DoesNotExist(f"No {self.model.__name__} has the code {code!r}.")
+        return found[1]
+
+    def by_codes(self, codes):
+        """The source-language rows of `codes`, in their order; LookupError names any unknown."""
+        codes = list(dict.fromkeys(codes))
+        found = {row.code: row for row in self.source().filter(code__in=codes)}
+        missing = [code for code in codes if code not in found]
+        if missing:
+            raise LookupError(", ".join(missing))
+        return [found[code] for code in codes]
+
+    def names(self, language, codes=None):
+        """{code: name} in `language`, in the source language where a term lacks a translation."""
+        rows = self if codes is None else self.filter(code__in=codes)
+        names = {}
+        for code in reversed(fallback_chain(language)):
+            names.update(rows.in_language(code).values_list("code", "name"))
+        return names
+
 
 class TaxonomyTerm(TranslatableMixin):
     """A coded term with a name in the row's locale."""
+
+    objects = TermQuerySet.as_manager()
 
     code = models.CharField(
         _("code"), max_length=40, help_text=_("Stable identifier used by the API and imports.")

@@ -6,8 +6,7 @@ from django.db.models import Q
 from rest_framework import serializers
 
 from cms.api.viewsets import LocalizedReadOnlyViewSet, LocalizedSerializer
-
-from .models import (
+from cms.core.models import (
     AssistanceForm,
     Country,
     CountryGroup,
