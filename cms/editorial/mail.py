@@ -9,6 +9,8 @@ from django.utils.translation import gettext
 from wagtail.admin.mail import send_mail
 from wagtail.models import Page
 
+from cms.core.languages import preferred_language
+
 from .models import Notification
 
 Event = Notification.Event
@@ -19,12 +21,6 @@ TEMPLATES = {
     Event.APPROVED: "workflow_state_approved",
     Event.REJECTED: "workflow_state_rejected",
 }
-
-
-def preferred_language(user):
-    profile = getattr(user, "poaiss_profile", None)
-    language = profile.preferred_language if profile else None
-    return language or settings.LANGUAGE_CODE
 
 
 def translated_name(named):

@@ -6,14 +6,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from cms.core.languages import preferred_language
 from cms.core.models import ThematicArea
-
-from .terms import term_names
-
-
-def preferred_language(user):
-    profile = getattr(user, "poaiss_profile", None)
-    return getattr(profile, "preferred_language", None) or settings.LANGUAGE_CODE
 
 
 def question_url(question):
@@ -43,7 +37,7 @@ def send_new_post(user, post):
 
 def send_digest(user, frequency, start, end, questions, answers):
     language = preferred_language(user)
-    theme_names = term_names(ThematicArea, language)
+    theme_names = ThematicArea.objects.names(language)
     with translation.override(language):
         if frequency == "daily":
             subject = _("Small Arms Advisory Network: your daily digest")
