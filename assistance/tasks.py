@@ -43,7 +43,7 @@ def rebuild_matches(chunk_size=REBUILD_CHUNK_SIZE):
     return start_rebuild(chunk_size).id
 
 
-# Outbox handlers (registered in AssistanceConfig.ready).
+# Outbox handlers (topics declared in AssistanceConfig.outbox_topics).
 
 
 def rematch_need_handler(payload):
