@@ -176,7 +176,13 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # passed without its acknowledgement (Redis broker). Every task must finish well within it:
 # the rebuild's chunks are limited to CELERY_CHUNK_TIME_LIMIT seconds.
 CELERY_VISIBILITY_TIMEOUT = env.get_int("CELERY_VISIBILITY_TIMEOUT", 900)
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+# An unreachable broker is given up on within about two seconds when work is handed over after
+# a commit (the outbox keeps it), instead of holding the request for six.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    "socket_connect_timeout": 1,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
 CELERY_CHUNK_TIME_LIMIT = min(600, max(1, CELERY_VISIBILITY_TIMEOUT * 2 // 3))
 CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
