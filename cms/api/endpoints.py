@@ -2,29 +2,23 @@
 authentication and draft previews (declared by ApiConfig.api_urlpatterns)."""
 
 from django.urls import path
-from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from .auth import ObtainTokenView
-from .pages import LocalizedPagesAPIViewSet, WordsSearchFilter
+from .pages import LocalizedPagesAPIViewSet
 from .pagination import BoundedPaginationMixin
 from .preview import PagePreviewView
 from .schema import DOCUMENT, IMAGE, wagtail_endpoint_schema
 from .viewsets import CheckedFindMixin, ConfiguredRenderersMixin
-
-
-def with_words_search(backends):
-    return [WordsSearchFilter if backend is SearchFilter else backend for backend in backends]
-
 
 # Images and documents are not translated; the same views, described for the schema.
 ImagesEndpoint = wagtail_endpoint_schema("images", IMAGE)(
     type(
         "ImagesEndpoint",
         (CheckedFindMixin, ConfiguredRenderersMixin, BoundedPaginationMixin, ImagesAPIViewSet),
-        {"filter_backends": with_words_search(ImagesAPIViewSet.filter_backends)},
+        {},
     )
 )
 DocumentsEndpoint = wagtail_endpoint_schema("documents", DOCUMENT)(
@@ -36,7 +30,7 @@ DocumentsEndpoint = wagtail_endpoint_schema("documents", DOCUMENT)(
             BoundedPaginationMixin,
             DocumentsAPIViewSet,
         ),
-        {"filter_backends": with_words_search(DocumentsAPIViewSet.filter_backends)},
+        {},
     )
 )
 

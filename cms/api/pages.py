@@ -1,7 +1,5 @@
 """Wagtail's pages endpoint with language negotiation and an honest fallback to English."""
 
-import re
-
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.http.request import split_domain_port
@@ -105,22 +103,6 @@ class VisibleParentField(PageParentField):
         return parent
 
 
-class WordsSearchFilter(SearchFilter):
-    """Wagtail's `?search=`, given the words of the query only.
-
-    Quotes, ampersands and other operators would otherwise reach the database's full-text
-    syntax (SQLite's FTS5 refuses an unbalanced quote with an error), and NUL bytes
-    PostgreSQL's; words are all the search needs.
-    """
-
-    def filter_queryset(self, request, queryset, view):
-        if "search" in request.GET:
-            query = request._request.GET.copy()
-            query["search"] = " ".join(re.findall(r"\w+", query["search"]))
-            request._request.GET = query
-        return super().filter_queryset(request, queryset, view)
-
-
 class LocalizedPageSerializer(PageSerializer):
     parent = VisibleParentField(read_only=True)
     requested_locale = RequestedLocaleField(read_only=True)
@@ -141,7 +123,7 @@ class LocalizedPagesAPIViewSet(
         OrderingFilter,
         TranslationOfFilter,
         RequestedLocaleFilter,
-        WordsSearchFilter,  # last: search results cannot be filtered further
+        SearchFilter,  # last: search results cannot be filtered further
     ]
     meta_fields = PagesAPIViewSet.meta_fields + ["requested_locale", "is_fallback", "translations"]
     listing_default_fields = PagesAPIViewSet.listing_default_fields + [

@@ -240,7 +240,8 @@ POAISS_SEARCH = {
     }
 }
 # Wagtail's own admin search always uses the database, so it works in every configuration.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, with queries reduced to their words (cms/core/search_backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.core.search_backend"}}
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "PoA-ISS"

@@ -239,3 +239,9 @@ def test_search_keeps_the_words_of_a_query_with_operators(client):
     noisy = client.get("/api/v2/pages/", {"search": '"marking" & tracing', "locale": "en"}).json()
     assert plain["meta"]["total_count"] > 0
     assert [item["id"] for item in noisy["items"]] == [item["id"] for item in plain["items"]]
+
+
+@pytest.mark.parametrize("query", ['"', 'a"b', "marking & tracing"])
+def test_the_admin_searches_answer_queries_with_quotes_and_operators(admin_client, query):
+    for url in ("/admin/documents/", "/admin/images/", "/admin/pages/search/"):
+        assert admin_client.get(url, {"q": query}).status_code == 200
