@@ -6,7 +6,12 @@ from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
 from rest_framework import exceptions, mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -21,6 +26,13 @@ from cms.api.schema import ERROR, LOCALE
 from cms.core.languages import source_language
 from cms.core.models import Country, Region
 
+from .filing_api import (
+    FILING_ERRORS,
+    AnswersField,
+    ReportFilingMixin,
+    apply_answers,
+    refuse_if_locked,
+)
 from .models import (
     Instrument,
     NationalReportFile,
@@ -30,14 +42,9 @@ from .models import (
 from .overview import STATUSES, cycles_for, reporting_status
 from .permissions import limited_to_country, may_handle_country
 from .profiles import build_profile
+from .questionnaire.filing import locking_submission, questionnaire_for, start_from_previous
 from .report_blocks import ReportSectionsBlock
-from .reports import (
-    ReportActionError,
-    closed_cycle_refusal,
-    default_title,
-    reports_index_for,
-    submit_for_moderation,
-)
+from .reports import closed_cycle_refusal, default_title, reports_index_for
 from .uploads import validate_report_file
 
 REPORT_FILES_COLLECTION = "National reports"
@@ -106,7 +113,24 @@ class NationalReportSerializer(serializers.Serializer):
         "(GET /api/v2/reporting-cycles/); points of contact edit only there.",
     )
     submission_date = serializers.DateField(required=False, allow_null=True)
-    sections = SectionsField(required=False)
+    sections = SectionsField(
+        required=False, help_text="Free-text sections of reports filed before the questionnaire."
+    )
+    questionnaire = serializers.CharField(
+        read_only=True, help_text="The questionnaire version the answers follow, e.g. v2026."
+    )
+    answers = AnswersField(required=False)
+    start_from_previous_report = serializers.BooleanField(
+        write_only=True,
+        required=False,
+        default=False,
+        help_text="On creation: copy the answers of the State's report for the latest earlier "
+        "cycle (each marked carried_over until changed).",
+    )
+    locked = serializers.BooleanField(
+        read_only=True, help_text="Submitted: no change until the secretariat reopens it."
+    )
+    submitted_at = serializers.DateTimeField(read_only=True, allow_null=True)
     files = ReportFileSerializer(many=True, read_only=True)
     status = serializers.ChoiceField(
         ["draft", "in_moderation", "live", "live_with_draft"], read_only=True
@@ -116,6 +140,7 @@ class NationalReportSerializer(serializers.Serializer):
     def to_representation(self, report):
         from django.urls import reverse
 
+        submission = locking_submission(report)
         data = {
             "id": report.pk,
             "title": report.title,
@@ -127,6 +152,10 @@ class NationalReportSerializer(serializers.Serializer):
             if report.submission_date
             else None,
             "sections": SectionsField().to_representation(report.sections),
+            "questionnaire": report.questionnaire_code,
+            "answers": report.answers or {},
+            "locked": submission is not None,
+            "submitted_at": submission.submitted_at.isoformat() if submission else None,
             "files": ReportFileSerializer(list(report.files.all()), many=True).data,
             "status": report_status(report),
             "print_url": reverse("library_print_report", args=[report.pk]),
@@ -156,7 +185,7 @@ class CanEditReport(permissions.BasePermission):
     message = _("You may not handle another country's report.")
 
     def has_object_permission(self, request, view, obj):
-        return obj.permissions_for_user(request.user).can_edit()
+        return obj.permissions_for_user(request.user).may_write()
 
 
 REPORT_ERRORS = {400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR}
@@ -171,8 +200,15 @@ FILE_UPLOAD = inline_serializer(
 
 
 @extend_schema(tags=["national-reports"])
+@extend_schema_view(
+    submit=extend_schema(responses={200: NationalReportSerializer, **FILING_ERRORS}),
+    reopen=extend_schema(responses={200: NationalReportSerializer, **FILING_ERRORS}),
+)
 class NationalReportViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+    ReportFilingMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
 ):
     """Drafts of national reports, for the points of contact who write them.
 
@@ -250,17 +286,22 @@ class NationalReportViewSet(
         country = Country.objects.by_code(values["country"], language)
         with translation.override(language):
             title = values.get("title") or default_title(country, values["cycle"])
+        self.refuse_second_report(country, values["cycle"], locale)
         report = NationalReportPage(
             title=title,
             country=country,
             instrument=values["instrument"],
             cycle=values["cycle"],
+            questionnaire=questionnaire_for(values["cycle"]),
             submission_date=values.get("submission_date"),
             sections=values.get("sections", []),
             live=False,
             owner=request.user,
             locale=locale,
         )
+        if values.get("start_from_previous_report"):
+            start_from_previous(report)
+        apply_answers(report, values.get("answers"))
         try:
             with transaction.atomic():
                 index.add_child(instance=report)
@@ -275,6 +316,7 @@ class NationalReportViewSet(
     )
     def partial_update(self, request, *args, **kwargs):
         report = self.latest(self.get_object())
+        refuse_if_locked(report)
         serializer = self.get_serializer(report, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         values = serializer.validated_data
@@ -290,10 +332,33 @@ class NationalReportViewSet(
         for name in ("title", "instrument", "cycle", "submission_date", "sections"):
             if name in values:
                 setattr(report, name, values[name])
+        apply_answers(report, values.get("answers"))
         with transaction.atomic():
             self.full_clean(report)
             report.save_revision(user=request.user, log_action=True)
         return Response(self.get_serializer(report).data)
+
+    def refuse_second_report(self, country, cycle, locale):
+        """A State has one report per cycle: point at the draft to resume or discard."""
+        existing = (
+            NationalReportPage.objects.filter(
+                country__code=country.code, cycle=cycle, locale=locale
+            )
+            .order_by("pk")
+            .first()
+        )
+        if existing is not None:
+            raise exceptions.ValidationError(
+                {
+                    "cycle": [
+                        _(
+                            "%(country)s already has a report for %(cycle)s (id %(id)d): "
+                            "resume it, or discard the draft first."
+                        )
+                        % {"country": country.name, "cycle": cycle, "id": existing.pk}
+                    ]
+                }
+            )
 
     def refuse_closed_cycle(self, cycles, creating=False):
         refusal = closed_cycle_refusal(self.request.user, cycles, creating)
@@ -306,19 +371,6 @@ class NationalReportViewSet(
         except DjangoValidationError as error:
             raise exceptions.ValidationError(error.message_dict) from None
 
-    @extend_schema(request=None, responses={200: NationalReportSerializer, **REPORT_ERRORS})
-    @action(detail=True, methods=["post"])
-    def submit(self, request, pk=None):
-        """Submit the latest draft into moderation, through the workflow that applies."""
-        report = self.get_object()
-        self.refuse_closed_cycle([self.latest(report).cycle])
-        try:
-            submit_for_moderation(report, request.user)
-        except ReportActionError as error:
-            raise exceptions.ValidationError({"non_field_errors": [error.message]}) from None
-        report.refresh_from_db()
-        return Response(self.get_serializer(self.latest(report)).data)
-
     @extend_schema(
         request={"multipart/form-data": FILE_UPLOAD},
         responses={201: NationalReportSerializer, **REPORT_ERRORS},
@@ -327,6 +379,7 @@ class NationalReportViewSet(
     def files(self, request, pk=None):
         """Attach a submitted PDF file, in one language, to the draft."""
         report = self.latest(self.get_object())
+        refuse_if_locked(report)
         self.refuse_closed_cycle([report.cycle])
         upload = request.FILES.get("file")
         errors = {}

@@ -9,15 +9,22 @@ class LibraryConfig(AppConfig):
     outbox_topics = {
         "library.extract-document-text": "cms.library.tasks.extract_document_text_handler",
         "library.refresh-country-profile": "cms.library.tasks.refresh_country_profile_handler",
+        "library.send-submission-receipt": "cms.library.tasks.send_submission_receipt_handler",
     }
 
     # Contributions to the suite (see cms.core.plugins).
     api_routes = [
         ("national-reports", "cms.library.api.NationalReportViewSet", "national-report"),
         ("reporting-cycles", "cms.library.cycles_api.ReportingCycleViewSet", "reporting-cycle"),
+        (
+            "questionnaires",
+            "cms.library.questionnaire_api.QuestionnaireVersionViewSet",
+            "questionnaire",
+        ),
     ]
     api_urlpatterns = [
         ("reporting-status/", "cms.library.api.ReportingStatusView", "reporting-status"),
+        ("report-answers/", "cms.library.questionnaire_api.ReportAnswerListView", "report-answers"),
         ("countries/<str:code>/profile/", "cms.library.api.CountryProfileView", "country-profile"),
     ]
     site_urlpatterns = "cms.library.urls.site_urlpatterns"

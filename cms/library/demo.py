@@ -19,6 +19,8 @@ from cms.core.languages import UN_LANGUAGE_CODES
 from cms.core.models import AssistanceForm, Country, ThematicArea
 
 from .models import NationalReportIndexPage, NationalReportPage, ReportingCycle, WorldOverviewPage
+from .questionnaire.filing import questionnaire_for
+from .questionnaire.legacy import answers_from_sections
 
 DEMO_DIR = Path(__file__).parent / "data" / "demo"
 REPORTS_FILE = DEMO_DIR / "reports.yaml"
@@ -62,6 +64,25 @@ def law_value(law):
         "date": law.get("date"),
         "link": law.get("link", ""),
     }
+
+
+def read_sections_into_answers(report):
+    """Answer the questionnaire from the report's sections, as existing reports were."""
+    version = questionnaire_for(report.cycle)
+    if version is None:
+        return
+    questions = {
+        code: (question.answer_type, question.item_fields)
+        for code, question in version.questions_by_code().items()
+    }
+    models = {"thematic_area": ThematicArea, "assistance_form": AssistanceForm}
+
+    def term_code(kind, pk):
+        return models[kind].objects.filter(pk=pk).values_list("code", flat=True).first()
+
+    report.questionnaire = version
+    report.answers = answers_from_sections(report.sections.raw_data, questions, term_code)
+    publish(report)
 
 
 def load_catalogue(language):
@@ -146,6 +167,8 @@ def load(stdout=None):
                 sections=sections_stream(report_spec["sections"], locale),
             ),
         )
+        if new:
+            read_sections_into_answers(report)
         created += new
         pages.append(report)
     translate(pages, stdout)

@@ -41,10 +41,6 @@ def may_write_report(user, country_code):
     return is_national_point_of_contact(user) and may_handle_country(user, country_code)
 
 
-def may_edit_report(user, report):
-    return report.permissions_for_user(user).can_edit()
-
-
 class ReportPermissionTester(PagePermissionTester):
     """A report of another country is out of bounds for a national point of contact, and only
     its points of contact and the secretariat write it."""
@@ -69,8 +65,6 @@ class ReportPermissionTester(PagePermissionTester):
     _written = _when("writer")
     _handled = _when("country_allowed")
 
-    can_edit = _written("can_edit")
-    can_delete = _written("can_delete")
     can_submit_for_moderation = _written("can_submit_for_moderation")
     can_lock = _written("can_lock")
     can_unlock = _written("can_unlock")
@@ -80,6 +74,30 @@ class ReportPermissionTester(PagePermissionTester):
     can_copy_to = _written("can_copy_to")
     can_set_view_restrictions = _written("can_set_view_restrictions")
     can_unschedule = _written("can_unschedule")
+
+    def may_write(self):
+        """Whether the user writes this report, locked or not (a lock is a state, not a right)."""
+        return self.writer and PagePermissionTester.can_edit(self)
+
+    def can_edit(self):
+        """A submitted report is locked until the secretariat reopens it."""
+        return self.may_write() and not self.locked
+
+    def can_delete(self, *args, **kwargs):
+        return (
+            self.writer
+            and not self.locked
+            and PagePermissionTester.can_delete(self, *args, **kwargs)
+        )
+
+    @property
+    def locked(self):
+        if not hasattr(self, "_locked"):
+            from .questionnaire.filing import is_locked
+
+            self._locked = is_locked(self.page)
+        return self._locked
+
     can_publish = _handled("can_publish")
     can_unpublish = _handled("can_unpublish")
     can_view_revisions = _handled("can_view_revisions")

@@ -2,8 +2,8 @@
 
 from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import GroupPagePermission
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models import GroupPagePermission, Page
+from wagtail.signals import page_published, page_unpublished, workflow_rejected
 
 from cms.accounts.roles import NATIONAL_POINTS_OF_CONTACT, SECRETARIAT
 from cms.api.caching import content_changed
@@ -44,6 +44,17 @@ def report_changed(sender, instance, **kwargs):
     schedule_profile_refresh(instance.country.code, instance.locale.language_code)
 
 
+def report_rejected(sender, instance, user=None, **kwargs):
+    """A reviewer asked for changes: reopen the submitted report so the State can make them."""
+    report = instance.content_object
+    if isinstance(report, Page):
+        report = report.specific
+    if isinstance(report, NationalReportPage):
+        from .questionnaire.filing import reopen_for_changes
+
+        reopen_for_changes(report, user)
+
+
 def register():
     dispatch = "poaiss-library"
     post_save.connect(
@@ -55,6 +66,7 @@ def register():
     page_unpublished.connect(
         report_changed, sender=NationalReportPage, dispatch_uid=f"{dispatch}-unpublished"
     )
+    workflow_rejected.connect(report_rejected, dispatch_uid=f"{dispatch}-rejected")
     # The cycles and the reporting status (by default the open cycle's) are served cached.
     post_save.connect(content_changed, sender=ReportingCycle, dispatch_uid=f"{dispatch}-cycle")
     post_delete.connect(

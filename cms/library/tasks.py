@@ -55,3 +55,10 @@ def extract_document_text_handler(payload):
 
 def refresh_country_profile_handler(payload):
     refresh_country_profile(payload["country"], payload["language"])
+
+
+def send_submission_receipt_handler(payload):
+    """Send a submission's receipt; the submission records it, so it goes out once."""
+    from .questionnaire.filing import send_receipt
+
+    send_receipt(payload["submission"])

@@ -18,7 +18,7 @@ from .permissions import limited_to_country
 def print_report(request, page_id):
     """The latest revision of a report as a printable page, for internal approval."""
     page = get_object_or_404(NationalReportPage, pk=page_id)
-    if not page.permissions_for_user(request.user).can_edit():
+    if not page.permissions_for_user(request.user).may_write():
         return forbidden()
     revision = page.get_latest_revision()
     report = revision.as_object() if revision else page
@@ -45,7 +45,7 @@ def draft_reports_with(document_id, user):
     if limit is not None:
         reports = reports.filter(country__code=limit)
     for report in reports.filter(has_unpublished_changes=True):
-        if not report.permissions_for_user(user).can_edit():
+        if not report.permissions_for_user(user).may_write():
             continue
         latest = report.get_latest_revision_as_object()
         if any(item.document_id == document_id for item in latest.files.all()):

@@ -69,7 +69,8 @@ class PrintDraftMenuItem(PageMenuItem):
     link_rel = "noopener"
 
     def is_shown(self, user):
-        return self.page.permissions_for_user(user).can_edit()
+        # A submitted (locked) report is still printed by those who write it.
+        return self.page.specific_deferred.permissions_for_user(user).may_write()
 
     @property
     def url(self):

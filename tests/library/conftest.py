@@ -128,3 +128,54 @@ def make_document():
 
 def token_header(user):
     return {"HTTP_AUTHORIZATION": f"Token {Token.objects.get_or_create(user=user)[0].key}"}
+
+
+def complete_answers(instrument="poa_iti", cycle="BMS9"):
+    """A valid answer to every required question of the cycle's questionnaire."""
+    from cms.library.questionnaire.answers import applies_to
+    from cms.library.questionnaire.filing import questionnaire_for
+
+    version = questionnaire_for(ReportingCycle.objects.get(code=cycle))
+    answers = {}
+    for code, question in version.questions_by_code().items():
+        if not question.required or not applies_to(question, instrument):
+            continue
+        answers[code] = {"value": sample_value(question), "details": ""}
+    return answers
+
+
+def sample_value(question):
+    if question.answer_type == "yes_no_in_development":
+        return "yes"
+    if question.answer_type == "number":
+        return 3
+    if question.answer_type == "text":
+        return "Steps taken since the last report."
+    entry = {}
+    for field in question.item_fields:
+        if field.get("required"):
+            entry[field["code"]] = sample_field(field)
+    return [entry]
+
+
+def sample_field(field):
+    kind = field["type"]
+    if kind == "choice":
+        return field["choices"][0]["code"]
+    if kind == "number":
+        return 1000
+    if kind == "date":
+        return "2020-01-01"
+    if kind == "url":
+        return "https://example.org/"
+    if kind in ("thematic_area", "assistance_form", "country", "region"):
+        from cms.core.models import AssistanceForm, Country, Region, ThematicArea
+
+        model = {
+            "thematic_area": ThematicArea,
+            "assistance_form": AssistanceForm,
+            "country": Country,
+            "region": Region,
+        }[kind]
+        return model.objects.source().order_by("code").values_list("code", flat=True).first()
+    return "An entry"

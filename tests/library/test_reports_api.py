@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cms.library.models import NationalReportPage
 
-from .conftest import pdf_bytes, token_header
+from .conftest import complete_answers, pdf_bytes, token_header
 
 pytestmark = pytest.mark.usefixtures("demo_site")
 
@@ -86,6 +86,16 @@ def test_a_point_of_contact_creates_edits_and_submits_their_draft(client, npc_fr
     assert printable.status_code == 200
     assert "Internal Security Code" in printable.content.decode()
 
+    incomplete = client.post(f"{URL}{report_id}/submit/", **headers)
+    assert incomplete.status_code == 400
+    assert "answers.poa-ii-4-coordination-agency" in incomplete.json()["errors"]
+    answered = client.patch(
+        f"{URL}{report_id}/",
+        {"answers": complete_answers()},
+        content_type="application/json",
+        **headers,
+    )
+    assert answered.status_code == 200, answered.json()
     submitted = client.post(f"{URL}{report_id}/submit/", **headers)
     assert submitted.status_code == 200, submitted.json()
     assert submitted.json()["status"] == "in_moderation"

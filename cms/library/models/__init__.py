@@ -9,12 +9,14 @@ from .documentation import DocumentationFile, DocumentationPage, DocumentSymbol
 from .extraction import DocumentText
 from .overview import WorldOverviewPage
 from .profiles import CountryProfileSection
+from .questionnaire import QuestionnaireQuestion, QuestionnaireSection, QuestionnaireVersion
 from .reports import (
     Instrument,
     NationalReportFile,
     NationalReportIndexPage,
     NationalReportPage,
 )
+from .submissions import ReportSubmission
 
 __all__ = [
     "BestPracticeMosaicModule",
@@ -30,6 +32,10 @@ __all__ = [
     "NationalReportFile",
     "NationalReportIndexPage",
     "NationalReportPage",
+    "QuestionnaireQuestion",
+    "QuestionnaireSection",
+    "QuestionnaireVersion",
+    "ReportSubmission",
     "ReportingCycle",
     "WorldOverviewPage",
 ]

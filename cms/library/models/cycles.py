@@ -73,6 +73,16 @@ class ReportingCycle(models.Model):
         ),
     )
 
+    questionnaire = models.ForeignKey(
+        "library.QuestionnaireVersion",
+        verbose_name=_("questionnaire version"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cycles",
+        help_text=_("The version of the questionnaire the reports of this cycle answer."),
+    )
+
     objects = ReportingCycleQuerySet.as_manager()
 
     panels = [
@@ -87,6 +97,7 @@ class ReportingCycle(models.Model):
             ],
             heading=_("Meeting"),
         ),
+        FieldPanel("questionnaire"),
         FieldPanel("is_open_for_submissions"),
     ]
 

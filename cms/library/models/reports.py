@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -66,6 +67,21 @@ class NationalReportPage(HeadlessPreviewMixin, Page):
     )
     submission_date = models.DateField(_("submission date"), null=True, blank=True)
     sections = StreamField(ReportSectionsBlock(), verbose_name=_("report sections"), blank=True)
+    questionnaire = models.ForeignKey(
+        "library.QuestionnaireVersion",
+        verbose_name=_("questionnaire version"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    answers = models.JSONField(
+        _("answers"),
+        default=dict,
+        blank=True,
+        encoder=DjangoJSONEncoder,
+        help_text=_("The answers to the questionnaire, keyed by question code."),
+    )
 
     base_form_class = NationalReportForm
     content_panels = Page.content_panels + [
@@ -96,6 +112,8 @@ class NationalReportPage(HeadlessPreviewMixin, Page):
         APIField("cycle_year"),
         APIField("submission_date"),
         APIField("files"),
+        APIField("questionnaire_code"),
+        APIField("answers"),
         APIField("sections"),
     ]
     parent_page_types = ["library.NationalReportIndexPage"]
@@ -125,6 +143,10 @@ class NationalReportPage(HeadlessPreviewMixin, Page):
     @property
     def country_name(self):
         return self.country.name
+
+    @property
+    def questionnaire_code(self):
+        return self.questionnaire.code if self.questionnaire_id else None
 
     @property
     def cycle_code(self):
