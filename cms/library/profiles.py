@@ -127,7 +127,58 @@ def compute_reports_section(country_code, language_code):
                     }
                 )
                 break
-    return {"timeline": timeline, "excerpts": excerpts}
+    return {
+        "timeline": timeline,
+        "answers": latest_answers(reports, language_code),
+        "excerpts": excerpts,
+    }
+
+
+def latest_answers(reports, language_code):
+    """Per questionnaire section, the latest answer to each question and the cycle it is from.
+
+    `reports` are newest first; questions and sections read as in the newest report's version.
+    """
+    from .models.questionnaire import in_language
+    from .questionnaire.answers import STATUS_LABELS
+    from .questionnaire.filing import questions_of
+
+    latest = {}
+    for report in reports:
+        for code, answer in (report.answers or {}).items():
+            if code not in latest:
+                latest[code] = (report, answer)
+    if not latest:
+        return []
+    questions = questions_of(reports[0])
+    sections = []
+    for code, question in questions.items():
+        if code not in latest:
+            continue
+        report, answer = latest[code]
+        value = answer.get("value")
+        if not sections or sections[-1]["section"] != question.section.code:
+            sections.append(
+                {
+                    "section": question.section.code,
+                    "title": in_language(question.section.title, language_code),
+                    "answers": [],
+                }
+            )
+        sections[-1]["answers"].append(
+            {
+                "question": code,
+                "text": in_language(question.text, language_code),
+                "value": value,
+                "value_label": str(STATUS_LABELS[value])
+                if isinstance(value, str) and value in STATUS_LABELS
+                else None,
+                "details": Truncator(answer.get("details") or "").words(EXCERPT_WORDS),
+                "cycle": report.cycle.code,
+                "report_id": report.pk,
+            }
+        )
+    return sections
 
 
 def reports_section(country_code, language_code, user=None):

@@ -17,6 +17,7 @@ from .admin_guard import (
 )
 from .models import DocumentText, NationalReportFile, NationalReportPage, ReportingCycle
 from .permissions import limited_to_country
+from .questionnaire_views import fill_questionnaire
 
 
 class ReportingCycleViewSet(SnippetViewSet):
@@ -59,7 +60,12 @@ def register_print_url():
             "national-reports/<int:page_id>/print/",
             views.print_report,
             name="library_print_report",
-        )
+        ),
+        path(
+            "national-reports/<int:page_id>/questionnaire/",
+            fill_questionnaire,
+            name="library_questionnaire",
+        ),
     ]
 
 
@@ -77,9 +83,20 @@ class PrintDraftMenuItem(PageMenuItem):
         return reverse("library_print_report", args=[self.page.pk])
 
 
+class QuestionnaireMenuItem(PrintDraftMenuItem):
+    label = _("Questionnaire")
+    icon_name = "form"
+    link_rel = None
+
+    @property
+    def url(self):
+        return reverse("library_questionnaire", args=[self.page.pk])
+
+
 @hooks.register("register_page_header_buttons")
 def print_draft_button(page, user, view_name, next_url=None):
     if isinstance(page.specific_deferred, NationalReportPage):
+        yield QuestionnaireMenuItem(page=page, priority=63)
         yield PrintDraftMenuItem(page=page, priority=64)
 
 

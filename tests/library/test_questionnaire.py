@@ -335,3 +335,89 @@ def test_a_reviewer_asking_for_changes_reopens_the_report(
         patch(client, npc_fr, report.pk, {"answers": {REQUESTS_SENT: {"value": 3}}}).status_code
         == 200
     )
+
+
+# --- The admin form, the printable draft and the country profile ----------------------------
+
+
+def questionnaire_url(report):
+    return f"/admin/national-reports/{report.pk}/questionnaire/"
+
+
+def test_a_point_of_contact_fills_the_questionnaire_in_the_admin(
+    client, npc_fr, npc_br, make_report
+):
+    report = make_report("FR", owner=npc_fr)
+    client.force_login(npc_br)
+    assert client.get(questionnaire_url(report)).status_code == 403
+    client.force_login(npc_fr)
+    page = client.get(questionnaire_url(report))
+    assert page.status_code == 200
+    assert "Has your country set up a national coordination body" in page.content.decode()
+
+    saved = client.post(
+        questionnaire_url(report),
+        {
+            "action": "save",
+            f"{COORDINATION}:value": "yes",
+            f"{COORDINATION}:details": "The interministerial commission.",
+            f"{REQUESTS_SENT}:value": "0",
+            f"{LAWS}:0:area": "export",
+            f"{LAWS}:0:original_title": "Code de la défense",
+            f"{LAWS}:0:date": "2004-12-20",
+        },
+    )
+    assert saved.status_code == 302
+    answers = NationalReportPage.objects.get(pk=report.pk).get_latest_revision_as_object().answers
+    assert answers[COORDINATION] == {
+        "value": "yes",
+        "details": "The interministerial commission.",
+        "carried_over": False,
+    }
+    assert answers[REQUESTS_SENT]["value"] == 0
+    [law] = answers[LAWS]["value"]
+    assert (law["area"], law["original_title"], law["date"]) == (
+        "export",
+        "Code de la défense",
+        "2004-12-20",
+    )
+
+    wrong = client.post(
+        questionnaire_url(report),
+        {"action": "save", f"{LAWS}:0:area": "export", f"{LAWS}:0:id": law["id"]},
+    )
+    assert wrong.status_code == 400
+    assert "this field is required" in wrong.content.decode()
+    kept = NationalReportPage.objects.get(pk=report.pk).get_latest_revision_as_object().answers
+    assert kept == answers
+
+    not_submitted = client.post(
+        questionnaire_url(report), {"action": "submit", f"{COORDINATION}:value": "yes"}
+    )
+    assert not_submitted.status_code == 400
+    assert "was not submitted" in not_submitted.content.decode()
+    assert not ReportSubmission.objects.filter(report=report).exists()
+
+
+def test_the_printable_draft_and_the_profile_show_the_answers(client, npc_fr, make_report):
+    report = make_report(
+        "FR",
+        owner=npc_fr,
+        answers={
+            COORDINATION: {"value": "in_development", "details": "A bill is before parliament."}
+        },
+    )
+    client.force_login(npc_fr)
+    printed = client.get(f"/admin/national-reports/{report.pk}/print/").content.decode()
+    assert "In development" in printed and "A bill is before parliament." in printed
+
+    profile = client.get("/api/v2/countries/KE/profile/?locale=fr").json()
+    reports = next(section for section in profile["sections"] if section["name"] == "reports")
+    answers = {
+        answer["question"]: answer
+        for section in reports["data"]["answers"]
+        for answer in section["answers"]
+    }
+    assert answers[COORDINATION]["value"] == "yes"
+    assert answers[COORDINATION]["value_label"] == "Oui"
+    assert answers[COORDINATION]["cycle"] == "BMS6"

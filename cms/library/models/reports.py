@@ -174,6 +174,14 @@ class NationalReportPage(HeadlessPreviewMixin, Page):
                     }
                 )
 
+    def answer_sheet(self):
+        """The answers by section, in the active language, for the report's pages."""
+        from django.utils.translation import get_language
+
+        from ..questionnaire.sheet import answer_sheet
+
+        return answer_sheet(self, get_language())
+
     def extracted_text(self):
         """The text of the submitted PDF files, for search."""
         from .extraction import DocumentText
