@@ -38,6 +38,7 @@ from .models import (
     NationalReportFile,
     NationalReportPage,
     ReportingCycle,
+    ReportKind,
 )
 from .overview import STATUSES, cycles_for, reporting_status
 from .permissions import limited_to_country, may_handle_country
@@ -106,6 +107,11 @@ class NationalReportSerializer(serializers.Serializer):
     locale = serializers.ChoiceField(LANGUAGE_CODES, required=False)
     country = serializers.CharField(max_length=2, help_text="ISO 3166-1 alpha-2 code.")
     instrument = serializers.ChoiceField(Instrument.choices)
+    kind = serializers.ChoiceField(
+        ReportKind.choices,
+        required=False,
+        help_text="A full report, or an update reporting what changed since the previous one.",
+    )
     cycle = serializers.SlugRelatedField(
         slug_field="code",
         queryset=ReportingCycle.objects.all(),
@@ -147,6 +153,7 @@ class NationalReportSerializer(serializers.Serializer):
             "locale": report.locale.language_code,
             "country": report.country.code,
             "instrument": report.instrument,
+            "kind": report.kind,
             "cycle": report.cycle.code,
             "submission_date": report.submission_date.isoformat()
             if report.submission_date
@@ -291,6 +298,7 @@ class NationalReportViewSet(
             title=title,
             country=country,
             instrument=values["instrument"],
+            kind=values.get("kind") or ReportKind.FULL,
             cycle=values["cycle"],
             questionnaire=questionnaire_for(values["cycle"]),
             submission_date=values.get("submission_date"),
@@ -329,7 +337,7 @@ class NationalReportViewSet(
             report.country = Country.objects.by_code(
                 values.pop("country"), report.locale.language_code
             )
-        for name in ("title", "instrument", "cycle", "submission_date", "sections"):
+        for name in ("title", "instrument", "kind", "cycle", "submission_date", "sections"):
             if name in values:
                 setattr(report, name, values[name])
         apply_answers(report, values.get("answers"))

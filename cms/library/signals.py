@@ -3,7 +3,7 @@
 from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import GroupPagePermission, Page
-from wagtail.signals import page_published, page_unpublished, workflow_rejected
+from wagtail.signals import page_published, page_unpublished, workflow_rejected, workflow_submitted
 
 from cms.accounts.roles import NATIONAL_POINTS_OF_CONTACT, SECRETARIAT
 from cms.api.caching import content_changed
@@ -55,6 +55,17 @@ def report_rejected(sender, instance, user=None, **kwargs):
         reopen_for_changes(report, user)
 
 
+def report_submitted(sender, instance, user=None, **kwargs):
+    """Submitted into review, through the API, the questionnaire or the page editor: lock it."""
+    report = instance.content_object
+    if isinstance(report, Page):
+        report = report.specific
+    if isinstance(report, NationalReportPage):
+        from .questionnaire.filing import record_submission
+
+        record_submission(report, user)
+
+
 def register():
     dispatch = "poaiss-library"
     post_save.connect(
@@ -67,6 +78,7 @@ def register():
         report_changed, sender=NationalReportPage, dispatch_uid=f"{dispatch}-unpublished"
     )
     workflow_rejected.connect(report_rejected, dispatch_uid=f"{dispatch}-rejected")
+    workflow_submitted.connect(report_submitted, dispatch_uid=f"{dispatch}-submitted")
     # The cycles and the reporting status (by default the open cycle's) are served cached.
     post_save.connect(content_changed, sender=ReportingCycle, dispatch_uid=f"{dispatch}-cycle")
     post_delete.connect(

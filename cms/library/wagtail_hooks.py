@@ -1,4 +1,6 @@
+from django.contrib import messages
 from django.db.models import Q
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -120,6 +122,20 @@ def refuse_reports_for_other_countries(request, parent_page, page_class):
 def refuse_moving_a_report_to_another_country(request, page):
     if isinstance(page, NationalReportPage) and posted_country_is_refused(request):
         return forbidden()
+
+
+@hooks.register("before_edit_page")
+def refuse_submitting_an_incomplete_report(request, page):
+    """Submitting from the page editor asks what the API and the questionnaire ask."""
+    if not isinstance(page, NationalReportPage) or "action-submit" not in request.POST:
+        return None
+    from .questionnaire.filing import refusal_to_submit
+
+    refusal = refusal_to_submit(page)
+    if refusal:
+        messages.error(request, refusal)
+        return redirect("library_questionnaire", page.pk)
+    return None
 
 
 @hooks.register("construct_explorer_page_queryset")

@@ -421,3 +421,19 @@ def test_the_printable_draft_and_the_profile_show_the_answers(client, npc_fr, ma
     assert answers[COORDINATION]["value"] == "yes"
     assert answers[COORDINATION]["value_label"] == "Oui"
     assert answers[COORDINATION]["cycle"] == "BMS6"
+
+
+def test_a_broken_questionnaire_file_is_refused_naming_the_question_and_nothing_changes(
+    tmp_path,
+):
+    import yaml
+    from django.core.management import CommandError, call_command
+
+    source = yaml.safe_load(version_files()[0].read_text(encoding="utf-8"))
+    source["sections"][1]["questions"][0]["answer_type"] = "essay"
+    path = tmp_path / "v2026.yaml"
+    path.write_text(yaml.safe_dump(source, allow_unicode=True), encoding="utf-8")
+    before = list(QuestionnaireQuestion.objects.values_list("pk", "answer_type", "text"))
+    with pytest.raises(CommandError, match=f"question '{COORDINATION}': unknown answer_type"):
+        call_command("load_questionnaire", str(path))
+    assert list(QuestionnaireQuestion.objects.values_list("pk", "answer_type", "text")) == before

@@ -20,6 +20,7 @@ def form_data(report, **changes):
         "slug": report.slug,
         "country": report.country_id,
         "instrument": report.instrument,
+        "kind": report.kind,
         "cycle": report.cycle_id,
         "submission_date": "",
         "files-TOTAL_FORMS": "0",
@@ -116,16 +117,33 @@ def test_the_print_view_shows_the_latest_draft(client, npc_fr, make_report):
 
 
 def test_a_point_of_contact_submits_their_draft_into_moderation(client, npc_fr, make_report):
+    from cms.library.models import ReportSubmission
+
+    from .conftest import complete_answers
+
     report = make_report("FR", owner=npc_fr)
     assert report.get_workflow() is not None  # whatever workflow applies to the section
     client.force_login(npc_fr)
 
+    incomplete = client.post(edit_url(report), form_data(report, **{"action-submit": "1"}))
+    assert incomplete.status_code == 302
+    assert incomplete["Location"].endswith(f"/national-reports/{report.pk}/questionnaire/")
+    report.refresh_from_db()
+    assert not report.workflow_in_progress
+
+    report.answers = complete_answers()
+    report.save_revision(user=npc_fr)
     response = client.post(edit_url(report), form_data(report, **{"action-submit": "1"}))
 
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.workflow_in_progress
     assert not report.live
+    submission = ReportSubmission.objects.get(report=report)
+    assert submission.submitted_by == npc_fr
+    locked = client.post(edit_url(report), form_data(report, title="Changed after submission"))
+    assert locked.status_code in (302, 403)
+    assert report.get_latest_revision_as_object().title != "Changed after submission"
 
 
 def test_other_countries_drafts_are_hidden_from_the_explorer(client, npc_fr, make_report):

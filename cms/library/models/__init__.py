@@ -15,6 +15,7 @@ from .reports import (
     NationalReportFile,
     NationalReportIndexPage,
     NationalReportPage,
+    ReportKind,
 )
 from .submissions import ReportSubmission
 
@@ -35,6 +36,7 @@ __all__ = [
     "QuestionnaireQuestion",
     "QuestionnaireSection",
     "QuestionnaireVersion",
+    "ReportKind",
     "ReportSubmission",
     "ReportingCycle",
     "WorldOverviewPage",

@@ -52,12 +52,24 @@ class NationalReportIndexPage(HeadlessPreviewMixin, Page):
         return context
 
 
+class ReportKind(models.TextChoices):
+    FULL = "full", _("Full report")
+    UPDATE = "update", _("Update of the previous report")
+
+
 class NationalReportPage(HeadlessPreviewMixin, Page):
     country = models.ForeignKey(
         "core.Country", verbose_name=_("country"), on_delete=models.PROTECT, related_name="+"
     )
     instrument = models.CharField(
         _("instrument"), max_length=10, choices=Instrument.choices, default=Instrument.BOTH
+    )
+    kind = models.CharField(
+        _("kind of report"),
+        max_length=10,
+        choices=ReportKind.choices,
+        default=ReportKind.FULL,
+        help_text=_("An update reports only what changed since the State's previous report."),
     )
     cycle = models.ForeignKey(
         ReportingCycle,
@@ -88,7 +100,7 @@ class NationalReportPage(HeadlessPreviewMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("country"),
-                FieldRowPanel([FieldPanel("instrument"), FieldPanel("cycle")]),
+                FieldRowPanel([FieldPanel("instrument"), FieldPanel("kind"), FieldPanel("cycle")]),
                 FieldPanel("submission_date"),
             ],
             heading=_("Report"),
@@ -108,6 +120,7 @@ class NationalReportPage(HeadlessPreviewMixin, Page):
         APIField("country_code"),
         APIField("country_name"),
         APIField("instrument"),
+        APIField("kind"),
         APIField("cycle_code"),
         APIField("cycle_year"),
         APIField("submission_date"),

@@ -111,15 +111,31 @@ def submit_report(report, user):
     missing = missing_required(questions_of(draft), draft.answers or {}, draft.instrument)
     if missing:
         raise ReportIncomplete(missing)
-    now = timezone.now()
     if draft.submission_date is None:
-        draft.submission_date = timezone.localdate(now)
+        draft.submission_date = timezone.localdate()
         draft.save_revision(user=user, log_action=True)
         report.refresh_from_db()
-    submit_for_moderation(report, user)
+    submit_for_moderation(report, user)  # records the submission (see record_submission)
+    return locking_submission(report)
+
+
+def refusal_to_submit(report):
+    """Why the report's latest draft cannot be submitted (a message), or None."""
+    if is_locked(report):
+        return locked_message(report)
+    draft = report.get_latest_revision_as_object()
+    if missing_required(questions_of(draft), draft.answers or {}, draft.instrument):
+        return _("Answer the required questions before submitting the report.")
+    return None
+
+
+def record_submission(report, user):
+    """Lock the report and queue the receipt, whichever door the submission came in by."""
+    if is_locked(report):
+        return locking_submission(report)
     submission = ReportSubmission.objects.create(
         report=report,
-        submitted_at=now,
+        submitted_at=timezone.now(),
         submitted_by=user,
         revision=report.latest_revision,
     )
