@@ -1,24 +1,27 @@
 """Load the controlled vocabularies in the six UN languages.
 
 Thematic areas, MOSAIC modules, forms of assistance and organisation types come from
-`data/taxonomy.yaml`. Countries follow ISO 3166-1 (django-countries), their UN M49 regions
-and the LDC / LLDC / SIDS groups come from the `countrygroups` package, and every country
-and region name in every language comes from CLDR through Babel, except the country names
-that UN documents write differently, which come from `data/un_country_names.yaml`. Loading
-is idempotent and all-or-nothing.
+`data/taxonomy.yaml`, organisations from `data/organisations.yaml`. Regions (all three
+levels, with their parents) and the names, regions and LDC / LLDC / SIDS groups of the
+countries come from the UNSD M49 table (`data/m49/`); who is a Member State or a non-member
+observer State comes from `data/un_membership.csv` (see `reference_data`). The countries are
+every ISO 3166-1 code django-countries knows, territories included; a code that the M49
+table lacks (e.g. TW) is named from CLDR through Babel and recorded in the summary's
+`cldr_fallbacks`. Loading is idempotent and all-or-nothing.
 """
 
+import logging
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import countrygroups
 import yaml
 from babel import Locale as BabelLocale
 from django.db import transaction
 from django_countries import countries as iso_countries
 from wagtail.models import Locale
 
+from . import reference_data
 from .languages import BABEL_LOCALES, UN_LANGUAGE_CODES, source_language
 from .models import (
     AssistanceForm,
@@ -29,10 +32,15 @@ from .models import (
     Region,
     ThematicArea,
 )
+from .reference_data import ReferenceDataError
+
+logger = logging.getLogger(__name__)
 
 TAXONOMY_FILE = Path(__file__).parent / "data" / "taxonomy.yaml"
 ORGANISATIONS_FILE = Path(__file__).parent / "data" / "organisations.yaml"
-UN_COUNTRY_NAMES_FILE = Path(__file__).parent / "data" / "un_country_names.yaml"
+M49_REGIONS_FILE = reference_data.M49_REGIONS_FILE
+M49_COUNTRIES_FILE = reference_data.M49_COUNTRIES_FILE
+UN_MEMBERSHIP_FILE = reference_data.UN_MEMBERSHIP_FILE
 
 TERM_MODELS = {
     "thematic_areas": ThematicArea,
@@ -41,43 +49,8 @@ TERM_MODELS = {
     "organisation_types": OrganisationType,
 }
 
-# UN M49 codes of the regions that `countrygroups` names in words. Antarctica has no
-# region in M49, and CLDR has no names for the Channel Islands (830), whose two
-# territories are therefore attached to Northern Europe directly.
-M49_REGION_CODES = {
-    "AFRICA": "002",
-    "NORTHERN_AFRICA": "015",
-    "SUB_SAHARAN_AFRICA": "202",
-    "EASTERN_AFRICA": "014",
-    "MIDDLE_AFRICA": "017",
-    "SOUTHERN_AFRICA": "018",
-    "WESTERN_AFRICA": "011",
-    "AMERICAS": "019",
-    "LATIN_AMERICA_AND_THE_CARIBBEAN": "419",
-    "CARIBBEAN": "029",
-    "CENTRAL_AMERICA": "013",
-    "SOUTH_AMERICA": "005",
-    "NORTHERN_AMERICA": "021",
-    "ASIA": "142",
-    "CENTRAL_ASIA": "143",
-    "EASTERN_ASIA": "030",
-    "SOUTHERN_ASIA": "034",
-    "SOUTH_EASTERN_ASIA": "035",
-    "WESTERN_ASIA": "145",
-    "EUROPE": "150",
-    "EASTERN_EUROPE": "151",
-    "NORTHERN_EUROPE": "154",
-    "SOUTHERN_EUROPE": "039",
-    "WESTERN_EUROPE": "155",
-    "OCEANIA": "009",
-    "AUSTRALIA_AND_NEW_ZEALAND": "053",
-    "MELANESIA": "054",
-    "MICRONESIA": "057",
-    "POLYNESIA": "061",
-}
 
-
-class VocabularyError(ValueError):
+class VocabularyError(ReferenceDataError):
     """The vocabulary data is incomplete; the message names the term and language."""
 
 
@@ -85,31 +58,13 @@ class VocabularyError(ValueError):
 class LoadSummary:
     created: dict = field(default_factory=dict)
     updated: dict = field(default_factory=dict)
+    # ISO codes the M49 table lacks, named from CLDR instead.
+    cldr_fallbacks: list = field(default_factory=list)
 
     def count(self, model, created, updated):
         name = model._meta.verbose_name_plural
         self.created[name] = self.created.get(name, 0) + created
         self.updated[name] = self.updated.get(name, 0) + updated
-
-
-def _group_members(group):
-    return [name for name in dir(group) if name.isupper() and not name.startswith("_")]
-
-
-def walk_m49_regions():
-    """Yield (region name, level, parent name, member alpha-3 codes) from countrygroups."""
-
-    def walk(group, level, parent):
-        for name in _group_members(group):
-            child = getattr(group, name)
-            if name in M49_REGION_CODES:
-                yield name, level, parent, list(child)
-                yield from walk(child, level + 1, name)
-            else:
-                # A grouping without CLDR names: its members stay with the parent.
-                yield from walk(child, level, parent)
-
-    yield from walk(countrygroups.UNSTATS_GEOGRAPHICAL_REGIONS, 1, None)
 
 
 class VocabularyLoader:
@@ -118,8 +73,16 @@ class VocabularyLoader:
         self.cldr = {code: BabelLocale.parse(BABEL_LOCALES[code]) for code in UN_LANGUAGE_CODES}
         self.summary = LoadSummary()
 
-    @transaction.atomic
     def load(self):
+        try:
+            return self.load_all()
+        except ReferenceDataError as error:
+            if isinstance(error, VocabularyError):
+                raise
+            raise VocabularyError(str(error)) from None
+
+    @transaction.atomic
+    def load_all(self):
         data = yaml.safe_load(TAXONOMY_FILE.read_text(encoding="utf-8"))
         for key, model in TERM_MODELS.items():
             terms = data.get(key) or []
@@ -134,72 +97,65 @@ class VocabularyLoader:
         self.load_organisations()
         return self.summary
 
-    def cldr_name(self, code, language):
-        return self.cldr[language].territories.get(code)
-
     def names_from_cldr(self, code):
         names = {}
         for language in UN_LANGUAGE_CODES:
-            name = self.cldr_name(code, language)
+            name = self.cldr[language].territories.get(code)
             if not name:
                 raise VocabularyError(f"CLDR has no {language!r} name for territory {code!r}.")
             names[language] = name
         return names
 
     def load_regions(self):
-        regions = list(walk_m49_regions())
-        self.region_of_country = {}
+        regions = reference_data.read_regions(M49_REGIONS_FILE)
+        self.region_codes = {region.code for region in regions}
         for level in (1, 2, 3):
-            rows = []
-            for name, region_level, parent, members in regions:
-                if region_level != level:
-                    continue
-                code = M49_REGION_CODES[name]
-                parent_code = M49_REGION_CODES[parent] if parent else None
-                rows.append(
-                    (code, self.names_from_cldr(code), {"level": level, "parent": parent_code})
-                )
-                for alpha3 in members:
-                    self.region_of_country.setdefault(alpha3, {})[level] = code
+            rows = [
+                (region.code, region.names, {"level": level, "parent": region.parent})
+                for region in regions
+                if region.level == level
+            ]
             self.upsert(Region, rows, foreign_keys={"parent": Region})
 
-    def un_country_names(self):
-        data = yaml.safe_load(UN_COUNTRY_NAMES_FILE.read_text(encoding="utf-8"))
-        names = {}
-        for code, entry in (data.get("countries") or {}).items():
-            where = f"{UN_COUNTRY_NAMES_FILE.name}: country {code!r}"
-            if code not in iso_countries:
-                raise VocabularyError(f"{where} is not an ISO 3166-1 alpha-2 code.")
-            names[code] = self.checked_names(entry, where)
-        return names
-
     def load_countries(self):
-        ldc, lldc, sids = set(countrygroups.LDC), set(countrygroups.LLDC), set(countrygroups.SIDS)
-        un_names = self.un_country_names()
+        m49 = reference_data.read_countries(M49_COUNTRIES_FILE, self.region_codes)
+        states = reference_data.read_membership(UN_MEMBERSHIP_FILE)
+        for code in sorted(set(m49) | set(states)):
+            if code not in iso_countries:
+                where = M49_COUNTRIES_FILE if code in m49 else UN_MEMBERSHIP_FILE
+                raise VocabularyError(f"{where.name}: {code!r} is not an ISO 3166-1 code.")
+            if code in states and code not in m49:
+                raise VocabularyError(
+                    f"{UN_MEMBERSHIP_FILE.name}: the State {code!r} has no M49 names."
+                )
         rows = []
-        for position, (code, english_name) in enumerate(iso_countries):
-            alpha3 = iso_countries.alpha3(code)
-            path = self.region_of_country.get(alpha3, {})
-            names = un_names.get(code) or {
-                language: self.cldr_name(code, language) or str(english_name)
-                for language in UN_LANGUAGE_CODES
-            }
+        for position, (code, _english_name) in enumerate(iso_countries):
+            entry, state = m49.get(code), states.get(code)
+            if entry is None:
+                self.summary.cldr_fallbacks.append(code)
             rows.append(
                 (
                     code,
-                    names,
+                    entry.names if entry else self.names_from_cldr(code),
                     {
                         "sort_order": position,
-                        "alpha3": alpha3,
+                        "alpha3": iso_countries.alpha3(code),
                         "numeric": iso_countries.numeric(code, padded=True),
-                        "region": path.get(1),
-                        "sub_region": path.get(2),
-                        "intermediate_region": path.get(3),
-                        "is_ldc": alpha3 in ldc,
-                        "is_lldc": alpha3 in lldc,
-                        "is_sids": alpha3 in sids,
+                        "region": entry.region if entry else None,
+                        "sub_region": entry.sub_region if entry else None,
+                        "intermediate_region": entry.intermediate_region if entry else None,
+                        "is_ldc": bool(entry and entry.ldc),
+                        "is_lldc": bool(entry and entry.lldc),
+                        "is_sids": bool(entry and entry.sids),
+                        "un_status": state.status if state else "",
+                        "un_admission_date": state.admission_date if state else None,
                     },
                 )
+            )
+        if self.summary.cldr_fallbacks:
+            logger.info(
+                "Countries named from CLDR, not in the M49 table: %s",
+                ", ".join(self.summary.cldr_fallbacks),
             )
         regions = {"region": Region, "sub_region": Region, "intermediate_region": Region}
         self.upsert(Country, rows, foreign_keys=regions)

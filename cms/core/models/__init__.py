@@ -9,6 +9,7 @@ from .taxonomy import (
     OrganisationType,
     Region,
     ThematicArea,
+    UNStatus,
 )
 
 __all__ = [
@@ -24,4 +25,5 @@ __all__ = [
     "Region",
     "SectionPage",
     "ThematicArea",
+    "UNStatus",
 ]

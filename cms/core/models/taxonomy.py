@@ -152,8 +152,27 @@ class CountryGroup(models.TextChoices):
     SIDS = "sids", _("Small island developing States (SIDS)")
 
 
+class UNStatus(models.TextChoices):
+    """Who reports on the Programme of Action: a country without a status does not."""
+
+    MEMBER = "member", _("Member State")
+    OBSERVER_STATE = "observer_state", _("non-member observer State")
+
+
+class CountryQuerySet(TermQuerySet):
+    def reporting_states(self):
+        """The States that report: the UN Member States and the non-member observer States."""
+        return self.filter(un_status__in=UNStatus.values)
+
+
 class Country(TaxonomyTerm):
-    """A country or territory of ISO 3166-1; `code` is its alpha-2 code."""
+    """A country or territory of ISO 3166-1; `code` is its alpha-2 code.
+
+    Territories stay in the taxonomy (projects and resources may concern them); only the
+    countries with a UN status (`Country.objects.reporting_states()`) report.
+    """
+
+    objects = CountryQuerySet.as_manager()
 
     alpha3 = models.CharField(_("ISO alpha-3 code"), max_length=3)
     numeric = models.CharField(_("ISO numeric (M49) code"), max_length=3)
@@ -184,12 +203,20 @@ class Country(TaxonomyTerm):
     is_ldc = models.BooleanField(CountryGroup.LDC.label, default=False)
     is_lldc = models.BooleanField(CountryGroup.LLDC.label, default=False)
     is_sids = models.BooleanField(CountryGroup.SIDS.label, default=False)
+    un_status = models.CharField(
+        _("UN status"), max_length=20, choices=UNStatus.choices, blank=True
+    )
+    un_admission_date = models.DateField(_("date of admission to the UN"), null=True, blank=True)
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("country")
         verbose_name_plural = _("countries")
         ordering = ["name"]
         constraints = [unique_code_per_locale("country")]
+
+    @property
+    def is_reporting_state(self):
+        return self.un_status in UNStatus.values
 
     @property
     def groups(self):

@@ -16,3 +16,6 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         for name, created in summary.created.items():
             self.stdout.write(f"{name}: {created} created, {summary.updated[name]} updated")
+        if summary.cldr_fallbacks:
+            codes = ", ".join(summary.cldr_fallbacks)
+            self.stdout.write(f"countries named from CLDR (not in the M49 table): {codes}")
