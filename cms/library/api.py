@@ -123,7 +123,9 @@ class NationalReportSerializer(serializers.Serializer):
         required=False, help_text="Free-text sections of reports filed before the questionnaire."
     )
     questionnaire = serializers.CharField(
-        read_only=True, help_text="The questionnaire version the answers follow, e.g. v2026."
+        read_only=True,
+        allow_null=True,
+        help_text="The questionnaire version the answers follow, e.g. v2026.",
     )
     answers = AnswersField(required=False)
     start_from_previous_report = serializers.BooleanField(

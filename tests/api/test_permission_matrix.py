@@ -554,6 +554,20 @@ READS = [
         statuses(403, anonymous=401, secretariat=200),
         shows=("other country's report draft", "other country's report file"),
     ),
+    Read(
+        "/api/v2/national-reports/{id}/diff/",
+        "/api/v2/national-reports/{ke report draft}/diff/",
+        statuses(403, anonymous=401, npc=200, secretariat=200),
+    ),
+    Read(
+        "/api/v2/national-reports/{id}/diff/",
+        "/api/v2/national-reports/{jm report draft}/diff/",
+        statuses(403, anonymous=401, secretariat=200),
+    ),
+    Read("/api/v2/questionnaires/", "/api/v2/questionnaires/?locale=fr", PUBLIC),
+    Read("/api/v2/questionnaires/{code}/", "/api/v2/questionnaires/v2026/", PUBLIC),
+    Read("/api/v2/questionnaires/{code}/", "/api/v2/questionnaires/v1999/", NOT_FOUND),
+    Read("/api/v2/report-answers/", "/api/v2/report-answers/?country=KE,JM", PUBLIC),
     Read("/api/v2/reporting-cycles/", "/api/v2/reporting-cycles/?locale=fr", PUBLIC),
     Read("/api/v2/reporting-cycles/{code}/", "/api/v2/reporting-cycles/BMS9/", PUBLIC),
     Read("/api/v2/reporting-cycles/{code}/", "/api/v2/reporting-cycles/BMS99/", NOT_FOUND),
@@ -995,7 +1009,22 @@ WRITES = [
         "post",
         "/api/v2/national-reports/{id}/submit/",
         "/api/v2/national-reports/{jm report draft}/submit/",
-        statuses(403, anonymous=401, secretariat=200),
+        # The draft leaves the questionnaire's required questions open.
+        statuses(403, anonymous=401, secretariat=400),
+    ),
+    Write(
+        "post",
+        "/api/v2/national-reports/{id}/reopen/",
+        "/api/v2/national-reports/{jm report draft}/reopen/",
+        # Only the secretariat reopens, and only a submitted (locked) report.
+        statuses(403, anonymous=401, secretariat=409),
+        {"reason": "Figures to correct."},
+    ),
+    Write(
+        "delete",
+        "/api/v2/national-reports/{id}/",
+        "/api/v2/national-reports/{jm report draft}/",
+        statuses(403, anonymous=401, secretariat=204),
     ),
     Write(
         "post",
