@@ -8,6 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from cms.accounts import roles
 from cms.core.models import Country, Organisation
 from cms.core.models.taxonomy import TaxonomyTerm
+from cms.core.states import limit_to_reporting_states
 
 from .. import permissions as rules
 
@@ -30,11 +31,15 @@ class NeedAdminForm(AssistanceAdminForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        countries = Country.objects.source()
+        if not self.acts_for_the_secretariat:
+            countries = countries.filter(code=roles.represented_country_code(self.for_user))
+        if "country" in self.fields:
+            # Only a reporting State states needs; named and sorted in the user's language.
+            limit_to_reporting_states(self.fields["country"], countries)
         if self.acts_for_the_secretariat:
             return
-        country = roles.represented_country_code(self.for_user)
         if "country" in self.fields:
-            self.fields["country"].queryset = Country.objects.source().filter(code=country)
             self.fields["country"].empty_label = None
         if "status" in self.fields:
             allowed = rules.npc_status_choices(self.for_user, self.instance)

@@ -13,14 +13,25 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.core.models import Country, ThematicArea
+from cms.core.states import NamedInLanguageIterator
 
 from ..models import Match, Need, Project, Resource
 from .forms import AssistanceAdminForm, NeedAdminForm, ResourceAdminForm
 from .policies import POLICIES, ScopedObjectMixin
 
 
-def _countries(request):
-    return Country.objects.source()
+def _reporting_states(request):
+    return Country.objects.source().reporting_states()
+
+
+class StateChoiceField(django_filters.fields.ModelChoiceField):
+    iterator = NamedInLanguageIterator
+
+
+class StateFilter(django_filters.ModelChoiceFilter):
+    """A reporting State, chosen by its name in the user's language."""
+
+    field_class = StateChoiceField
 
 
 def _themes(request):
@@ -28,7 +39,7 @@ def _themes(request):
 
 
 class NeedFilterSet(WagtailFilterSet):
-    country = django_filters.ModelChoiceFilter(queryset=_countries, label=_("requesting State"))
+    country = StateFilter(queryset=_reporting_states, label=_("requesting State"))
     themes = django_filters.ModelChoiceFilter(queryset=_themes, label=_("thematic area"))
 
     class Meta:

@@ -20,6 +20,7 @@ from cms.core.models import (
     Region,
     ThematicArea,
 )
+from cms.core.states import not_a_reporting_state
 from cms.library.models import NationalReportPage
 
 from .. import permissions as rules
@@ -117,6 +118,8 @@ class NeedSerializer(TranslatedTextSerializer):
         return data
 
     def validate_country(self, country):
+        if not country.is_reporting_state:
+            raise ValidationError(not_a_reporting_state(country))
         user = self.context["request"].user
         if not rules.speaks_for_country(user, country.code) and not rules.roles.is_secretariat(
             user

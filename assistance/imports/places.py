@@ -2,10 +2,12 @@
 
 Countries resolve to ISO 3166-1 alpha-2 codes, regions to UN M49 codes, the LDC / LLDC /
 SIDS groups (and "developing countries") to group codes, and phrases such as "All Member
-States" to global scope. Names are matched in the six UN languages (CLDR names through
-Babel), plus the United Nations' own short names ("Bolivia (Plurinational State of)"),
-the ISO "Name, qualifier" forms and a few common English variants. A name that matches
-nothing, or more than one place, raises instead of being guessed.
+States" to global scope. Names are matched in the six UN languages: the United Nations'
+own short names of the M49 table ("Bolivia (Plurinational State of)", "Türkiye", "Asie du
+Sud-Est"), CLDR's names through Babel, the ISO "Name, qualifier" forms and a few common
+English variants. A name that matches nothing, or more than one place, raises instead of
+being guessed. Whether a country may be named in a given place (only a reporting State
+states needs) is for the records' own validation.
 """
 
 import re
@@ -19,6 +21,7 @@ from django.utils.translation import gettext as _
 from django_countries.data import ALT_CODES
 
 from cms.core.languages import BABEL_LOCALES
+from cms.core.reference_data import read_countries, read_regions
 
 ISO_ALPHA2 = frozenset(ALT_CODES)
 ALPHA3_TO_ALPHA2 = {alpha3: alpha2 for alpha2, (alpha3, _numeric) in ALT_CODES.items()}
@@ -26,38 +29,8 @@ ALPHA3_TO_ALPHA2 = {alpha3: alpha2 for alpha2, (alpha3, _numeric) in ALT_CODES.i
 # Babel locale of each UN language whose names are matched.
 NAME_LANGUAGES = tuple(BABEL_LOCALES.values())
 
-# UN M49 regions and sub-regions, with their official English names.
-M49_REGIONS = {
-    "002": "Africa",
-    "015": "Northern Africa",
-    "202": "Sub-Saharan Africa",
-    "014": "Eastern Africa",
-    "017": "Middle Africa",
-    "018": "Southern Africa",
-    "011": "Western Africa",
-    "019": "Americas",
-    "419": "Latin America and the Caribbean",
-    "029": "Caribbean",
-    "013": "Central America",
-    "005": "South America",
-    "021": "Northern America",
-    "142": "Asia",
-    "143": "Central Asia",
-    "030": "Eastern Asia",
-    "034": "Southern Asia",
-    "035": "South-eastern Asia",
-    "145": "Western Asia",
-    "150": "Europe",
-    "151": "Eastern Europe",
-    "154": "Northern Europe",
-    "039": "Southern Europe",
-    "155": "Western Europe",
-    "009": "Oceania",
-    "053": "Australia and New Zealand",
-    "054": "Melanesia",
-    "057": "Micronesia",
-    "061": "Polynesia",
-}
+# UN M49 regions, sub-regions and intermediate regions: {code: English name}.
+M49_REGIONS = {region.code: region.names["en"] for region in read_regions()}
 
 REGION_ALIASES = {
     "The Americas": "019",
@@ -235,8 +208,14 @@ def _indexes():
     english, others = {}, {}
     for name, code in COUNTRY_ALIASES.items():
         _add(english, name, Place(PlaceKind.COUNTRY, code))
-    for code, name in M49_REGIONS.items():
-        _add(english, name, Place(PlaceKind.REGION, code))
+    m49_names = [
+        (Place(PlaceKind.COUNTRY, country.code), country.names)
+        for country in read_countries().values()
+    ]
+    m49_names += [(Place(PlaceKind.REGION, region.code), region.names) for region in read_regions()]
+    for place, names in m49_names:
+        for language, name in names.items():
+            _add(english if language == "en" else others, name, place)
     for name, code in REGION_ALIASES.items():
         _add(english, name, Place(PlaceKind.REGION, code))
     for name, group in GROUP_NAMES.items():

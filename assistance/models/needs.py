@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.core.states import not_a_reporting_state
+
 from .base import Budget, StatusLifecycle, TranslatedText
 
 
@@ -55,7 +57,8 @@ class Need(StatusLifecycle, TranslatedText, Budget):
     # Statuses in which the engine looks for resources (never for funded needs).
     MATCHABLE_STATUSES = {Status.VALIDATED, Status.PUBLISHED, Status.MATCHED, Status.PARTLY_FUNDED}
 
-    # Countries are ISO 3166 terms, only ever removed with everything about them.
+    # Countries are ISO 3166 terms, only ever removed with everything about them. Only a
+    # reporting State (a UN Member State or non-member observer State) states needs.
     country = models.ForeignKey(
         "core.Country",
         verbose_name=_("requesting State"),
@@ -156,6 +159,8 @@ class Need(StatusLifecycle, TranslatedText, Budget):
 
     def clean(self):
         super().clean()
+        if self.country_id and not self.country.is_reporting_state:
+            raise ValidationError({"country": not_a_reporting_state(self.country)})
         if (
             self.national_report_id
             and self.country_id

@@ -64,9 +64,15 @@ def is_donor(user):
 
 
 def represented_country_code(user):
-    """ISO alpha-2 code of the country a user speaks for, or None."""
+    """ISO alpha-2 code of the State a user speaks for, or None.
+
+    Only a reporting State (a UN Member State or non-member observer State) is spoken for: a
+    profile that names a territory speaks for no country.
+    """
     profile = getattr(user, "poaiss_profile", None) if user and user.is_authenticated else None
-    return profile.country.code if profile and profile.country_id else None
+    if not profile or not profile.country_id or not profile.country.is_reporting_state:
+        return None
+    return profile.country.code
 
 
 def represented_organisation_code(user):

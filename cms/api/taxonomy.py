@@ -15,6 +15,7 @@ from cms.core.models import (
     OrganisationType,
     Region,
     ThematicArea,
+    UNStatus,
 )
 
 
@@ -66,6 +67,7 @@ class CountrySerializer(LocalizedSerializer):
             "sub_region",
             "intermediate_region",
             "groups",
+            "un_status",
             *LocalizedSerializer.Meta.fields,
         ]
 
@@ -97,10 +99,15 @@ class CountryFilter(django_filters.FilterSet):
     )
     group = django_filters.ChoiceFilter(choices=CountryGroup.choices, method="filter_group")
     name = django_filters.CharFilter(lookup_expr="icontains")
+    reporting = django_filters.BooleanFilter(
+        method="filter_reporting",
+        label="true: only the States that report (UN Member States and non-member observer "
+        "States); false: only the other countries and territories",
+    )
 
     class Meta:
         model = Country
-        fields = ["region", "group", "name"]
+        fields = ["region", "group", "name", "reporting"]
 
     def filter_region(self, queryset, name, value):
         return queryset.filter(
@@ -109,6 +116,10 @@ class CountryFilter(django_filters.FilterSet):
 
     def filter_group(self, queryset, name, value):
         return queryset.filter(**{f"is_{value}": True})
+
+    def filter_reporting(self, queryset, name, value):
+        states = queryset.filter(un_status__in=UNStatus.values)
+        return states if value else queryset.exclude(pk__in=states.values("pk"))
 
 
 class RegionFilter(django_filters.FilterSet):

@@ -13,6 +13,7 @@ from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from cms.accounts.models import UserProfile
 from cms.core.languages import source_language
+from cms.core.states import limit_to_reporting_states, named_in_language
 
 PROFILE_FIELDS = ("country", "organisation", "preferred_language")
 
@@ -43,9 +44,11 @@ class ProfileFieldsMixin(forms.Form):
         super().__init__(*args, **kwargs)
         from cms.core.models import Country, Organisation
 
-        # One choice per term: the source-language rows (terms are compared by code).
-        self.fields["country"].queryset = Country.objects.source().order_by("name")
-        self.fields["organisation"].queryset = Organisation.objects.source().order_by("name")
+        # One choice per term: the source-language rows (terms are compared by code), named
+        # and sorted in the admin user's language. Only a reporting State has points of contact.
+        limit_to_reporting_states(self.fields["country"], Country.objects.source())
+        self.fields["organisation"].queryset = Organisation.objects.source()
+        named_in_language(self.fields["organisation"])
         profile = self.existing_profile()
         if profile is not None:
             for name in PROFILE_FIELDS:

@@ -25,6 +25,7 @@ from cms.api.languages import LANGUAGE_CODES, QueryParameterError, language_or_d
 from cms.api.schema import ERROR, LOCALE
 from cms.core.languages import source_language
 from cms.core.models import Country, Region
+from cms.core.states import not_a_reporting_state
 
 from .filing_api import (
     FILING_ERRORS,
@@ -173,8 +174,11 @@ class NationalReportSerializer(serializers.Serializer):
 
     def validate_country(self, code):
         code = code.upper()
-        if not Country.objects.filter(code=code).exists():
+        country = Country.objects.source().filter(code=code).first()
+        if country is None:
             raise serializers.ValidationError(_("Unknown country code %(code)s.") % {"code": code})
+        if not country.is_reporting_state:
+            raise serializers.ValidationError(not_a_reporting_state(country))
         if not may_handle_country(self.context["request"].user, code):
             raise exceptions.PermissionDenied(
                 _("You may only submit reports for the country you represent.")
@@ -470,7 +474,11 @@ ALL_CYCLES = "all"
 
 
 class ReportingStatusView(APIView):
-    """Every country's reporting status by cycle, from the published national reports."""
+    """Every reporting State's status by cycle, from the published national reports.
+
+    The States are the 193 UN Member States and the two non-member observer States, named as
+    the UN names them (M49) in the requested language.
+    """
 
     permission_classes = [permissions.AllowAny]
 

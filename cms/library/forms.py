@@ -1,8 +1,8 @@
-from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from cms.core.models import Country
+from cms.core.states import limit_to_reporting_states
 
 from .permissions import limited_to_country
 
@@ -15,15 +15,17 @@ class NationalReportForm(WagtailAdminPageForm):
         field = self.fields.get("country")
         if field is None:
             return
-        countries = Country.objects.all()
+        # The page points at the country's row in its own locale; the choices name each State
+        # once, in the language of the person filling the form.
         if self.instance.locale_id:
-            countries = countries.filter(locale_id=self.instance.locale_id)
+            countries = Country.objects.filter(locale_id=self.instance.locale_id)
+        else:
+            countries = Country.objects.source()
         limit = limited_to_country(self.for_user)
         if limit is not None:
             countries = countries.filter(code=limit)
             field.help_text = _("You submit reports for the country you represent.")
-        field.queryset = countries.order_by("name")
-        field.widget = forms.Select(choices=field.choices)
+        limit_to_reporting_states(field, countries)
 
     def clean(self):
         cleaned_data = super().clean()

@@ -70,8 +70,9 @@ def cycles_for(codes=None):
 
 
 def reporting_status(language, cycles, region_code=None):
-    """Every country (in `language`, else the source language) and its status in `cycles`."""
-    countries = Country.objects.localized(language).select_related("region")
+    """Every reporting State (in `language`, else the source language) and its status in
+    `cycles`: the UN Member States and observer States, never a territory."""
+    countries = Country.objects.reporting_states().localized(language).select_related("region")
     if region_code:
         countries = countries.filter(
             Q(region__code=region_code)

@@ -50,7 +50,22 @@ def test_countries_filter_by_region_at_any_level_and_by_group(client):
     assert africa["meta"]["total_count"] == 60
     sids = get(client, "/api/v2/countries/", group="sids", limit=100)
     assert all("sids" in item["groups"] for item in sids["items"])
+    # M49 marks territories too (Puerto Rico, Aruba...); 37 of them are States.
+    assert sids["meta"]["total_count"] == 53
+    sids = get(client, "/api/v2/countries/", group="sids", reporting="true", limit=100)
     assert sids["meta"]["total_count"] == 37
+
+
+def test_countries_filter_by_reporting_state(client):
+    states = get(client, "/api/v2/countries/", reporting="true", locale="ru", limit=100)
+    assert states["meta"]["total_count"] == 195
+    assert {item["un_status"] for item in states["items"]} <= {"member", "observer_state"}
+    assert get(client, "/api/v2/countries/VA/")["un_status"] == "observer_state"
+    assert get(client, "/api/v2/countries/RU/")["un_status"] == "member"
+    others = get(client, "/api/v2/countries/", reporting="false", limit=100)
+    assert others["meta"]["total_count"] == 249 - 195
+    assert {item["un_status"] for item in others["items"]} == {""}
+    assert {"GL", "TW", "HK", "AQ"} <= {item["code"] for item in others["items"]}
 
 
 def test_a_bad_filter_value_is_a_400_naming_the_filter(client):

@@ -2,6 +2,7 @@ import csv
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from assistance.models import Match, Need, Resource
@@ -74,3 +75,34 @@ def test_the_project_editor_sets_focus_regions_and_the_iati_identifier(admin_cli
     regions = form.fields["focus_regions"].queryset
     assert regions.filter(code="002").exists()  # Africa, M49
     assert set(regions.values_list("locale__language_code", flat=True)) == {"en"}
+
+
+def test_the_need_editor_offers_the_195_states_in_the_users_language(admin_client, admin_user):
+    from bs4 import BeautifulSoup
+    from wagtail.users.models import UserProfile as WagtailUserProfile
+
+    from cms.core.models import Country
+
+    profile = WagtailUserProfile.get_for_user(admin_user)
+    profile.preferred_language = "ru"
+    profile.save()
+    need = Need.objects.get(country__code="KE")
+    url = reverse("wagtailsnippets_assistance_need:edit", args=[need.pk])
+    page = BeautifulSoup(admin_client.get(url).content, "html.parser")
+    select = page.find("select", attrs={"name": "country"})
+    options = {opt["value"]: opt.get_text() for opt in select.find_all("option") if opt["value"]}
+    assert len(options) == 195
+    kenya = Country.objects.get(code="KE", locale__language_code="en")
+    assert options[str(kenya.pk)] == "Кения"
+    greenland = Country.objects.get(code="GL", locale__language_code="en")
+    assert str(greenland.pk) not in options
+
+    data = {"country": greenland.pk}
+    form = admin_client.get(url).context["form"]
+    bound = form.__class__(instance=need, data=data, for_user=admin_user)
+    assert not bound.is_valid()
+    assert "country" in bound.errors
+    need.country = greenland
+    with pytest.raises(ValidationError) as refused:
+        need.full_clean()
+    assert "country" in refused.value.message_dict

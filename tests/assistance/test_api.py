@@ -315,3 +315,31 @@ def test_a_need_names_the_national_report_it_was_stated_in(client, kenya_npc):
     assert created.status_code == 201, created.content
     assert created.json()["national_report"] == kenya.pk
     assert Need.objects.get(pk=created.json()["id"]) in kenya.assistance_needs.all()
+
+
+@pytest.mark.parametrize("territory", ["GL", "TW", "EH"])
+def test_a_need_is_for_a_reporting_state_only(client, secretariat, territory):
+    client.force_login(secretariat)
+    before = Need.objects.count()
+    response = client.post(
+        "/api/v2/needs/", new_need(country=territory), content_type="application/json"
+    )
+    assert response.status_code == 400
+    (message,) = response.json()["errors"]["country"]
+    assert "is not a State that reports" in message
+    assert Need.objects.count() == before
+
+
+def test_a_point_of_contact_of_a_territory_states_no_need(client):
+    """A profile naming a territory speaks for no State: such a contact may state no need."""
+    from cms.accounts import roles
+
+    from .conftest import make_user
+
+    greenland = make_user("npc-gl", roles.NATIONAL_POINTS_OF_CONTACT, country="GL")
+    client.force_login(greenland)
+    response = client.post(
+        "/api/v2/needs/", new_need(country="GL"), content_type="application/json"
+    )
+    assert response.status_code == 403
+    assert not Need.objects.filter(country__code="GL").exists()

@@ -245,3 +245,19 @@ def test_the_format_option_reads_a_file_whatever_its_name(tmp_path, capsys):
     copy.write_bytes((EXAMPLES / "needs.xlsx").read_bytes())
     call_command("import_assistance", "needs", str(copy), "--format", "xlsx", "--dry-run")
     assert "2 needs would be created" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("territory", ["Greenland", "Taiwan", "HK", "Western Sahara"])
+def test_a_need_for_a_territory_is_refused_on_its_row_and_column(capsys, tmp_path, territory):
+    rows = example_rows("needs")
+    column = rows[0].index
+    rows[2][column("country")] = territory
+    table = write_csv(tmp_path / "needs.csv", rows)
+    before = Need.objects.count()
+
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("import_assistance", "needs", str(table))
+    reported = capsys.readouterr().err
+    assert "row 3, column country:" in reported
+    assert "is not a State that reports" in reported
+    assert Need.objects.count() == before

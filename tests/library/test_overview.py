@@ -92,3 +92,61 @@ def test_the_table_follows_publishing(client, make_report, django_capture_on_com
     with django_capture_on_commit_callbacks(execute=True):
         report.unpublish()
     assert set(france_cells()) == {"not_reported"}
+
+
+TERRITORIES = {"AQ", "BV", "EH", "GL", "HK", "MO", "TW", "XK", "CK", "NU"}
+
+
+def reporting_state_codes():
+    import csv
+
+    from cms.core.reference_data import UN_MEMBERSHIP_FILE
+
+    with UN_MEMBERSHIP_FILE.open(encoding="utf-8", newline="") as handle:
+        return {row["iso_alpha2"] for row in csv.DictReader(handle)}
+
+
+@pytest.mark.parametrize(
+    ("language", "bolivia"),
+    [
+        ("en", "Bolivia (Plurinational State of)"),
+        ("fr", "Bolivie (État plurinational de)"),
+        ("es", "Bolivia (Estado Plurinacional de)"),
+        ("ru", "Боливия (Многонациональное Государство)"),
+        ("ar", "بوليفيا (دولة - المتعددة القوميات)"),
+        ("zh-hans", "多民族玻利维亚国"),
+    ],
+)
+def test_the_status_lists_exactly_the_195_states_in_the_language(client, language, bolivia):
+    data = client.get(URL, {"cycle": "BMS9", "locale": language}).json()
+    items = {item["code"]: item for item in data["items"]}
+    assert len(data["items"]) == 195
+    assert set(items) == reporting_state_codes()
+    assert not TERRITORIES & set(items)
+    assert items["BO"]["name"] == bolivia
+    assert {item["locale"] for item in data["items"]} == {language}
+    assert items["VA"]["statuses"] == [{"cycle": "BMS9", "status": "not_reported"}]
+
+
+def test_the_status_names_states_as_the_un_does(client):
+    data = client.get(URL, {"cycle": "BMS9"}).json()
+    items = {item["code"]: item["name"] for item in data["items"]}
+    assert items["TR"] == "Türkiye"
+    assert items["TT"] == "Trinidad and Tobago"
+    assert items["PS"] == "State of Palestine"
+    assert items["CI"] == "Côte d'Ivoire"
+
+
+def test_a_region_filter_lists_its_states_only(client):
+    data = client.get(URL, {"cycle": "BMS9", "region": "057"}).json()  # Micronesia
+    # Guam, the Northern Mariana Islands and the US Minor Outlying Islands are territories.
+    assert {item["code"] for item in data["items"]} == {"FM", "KI", "MH", "NR", "PW"}
+
+
+def test_the_overview_page_lists_the_195_states(client):
+    page = WorldOverviewPage.objects.get(locale__language_code="fr")
+    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+    names = [row.th.get_text(strip=True) for row in soup.tbody.find_all("tr")]
+    assert len(names) == 195
+    assert "Bolivie (État plurinational de)" in names
+    assert "Groenland" not in names and "Antarctique" not in names

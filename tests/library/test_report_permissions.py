@@ -1,8 +1,10 @@
 """A national point of contact handles their own country's reports, and no other's."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.models import Page
+from wagtail.users.models import UserProfile as WagtailUserProfile
 
 from cms.core.models import Country
 from cms.library.models import NationalReportPage
@@ -238,3 +240,46 @@ def test_editors_do_not_write_national_reports(client, django_user_model, make_r
     assert response.status_code in (302, 403)
     report.refresh_from_db()
     assert report.get_latest_revision_as_object().title != "Rewritten by an editor"
+
+
+def test_the_admin_offers_the_195_states_named_in_the_users_language(
+    client, django_user_model, reports_index
+):
+    from django.contrib.auth.models import Group
+
+    from cms.accounts.roles import SECRETARIAT
+
+    secretariat = django_user_model.objects.create_user("unoda-admin", password="pw-unoda-1")
+    secretariat.groups.add(Group.objects.get(name=SECRETARIAT))
+    profile = WagtailUserProfile.get_for_user(secretariat)
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(secretariat)
+    url = reverse(
+        "wagtailadmin_pages:add", args=["library", "nationalreportpage", reports_index.pk]
+    )
+    page = client.get(url)
+    select = BeautifulSoup(page.content, "html.parser").find("select", attrs={"name": "country"})
+    options = [option for option in select.find_all("option") if option.get("value")]
+    assert len(options) == 195
+    rows = Country.objects.in_bulk([int(option["value"]) for option in options])
+    assert {row.locale_id for row in rows.values()} == {reports_index.locale_id}
+    labels = {rows[int(option["value"])].code: option.get_text() for option in options}
+    assert labels["BO"] == "Bolivie (État plurinational de)"
+    assert "GL" not in labels and "TW" not in labels
+    names = list(labels.values())
+    assert names.index("Afghanistan") < names.index("Allemagne") < names.index("Égypte")
+    assert names.index("Égypte") < names.index("Espagne")
+
+    greenland = Country.objects.get(code="GL", locale=reports_index.locale)
+    fields = {"instrument": "poa", "submission_date": "", "sections-count": "0"}
+    fields.update({f"files-{name}": "0" for name in ("TOTAL_FORMS", "INITIAL_FORMS")})
+    from cms.library.models import ReportingCycle
+
+    fields["cycle"] = ReportingCycle.objects.get(code="BMS9").pk
+    refused = client.post(
+        url, {**fields, "title": "Greenland", "slug": "greenland-x", "country": greenland.pk}
+    )
+    assert refused.status_code == 200
+    assert "country" in refused.context["form"].errors
+    assert not NationalReportPage.objects.filter(slug="greenland-x").exists()

@@ -168,3 +168,39 @@ def test_an_oversized_pdf_is_refused_with_a_clear_message(client, npc_fr, make_r
     assert response.status_code == 400
     message = response.json()["errors"]["file"][0]
     assert "long.pdf is" in message and "at most 100" in message
+
+
+@pytest.mark.parametrize("territory", ["GL", "TW", "HK"])
+def test_a_report_is_filed_for_a_reporting_state_only(client, django_user_model, territory):
+    from django.contrib.auth.models import Group
+
+    from cms.accounts.roles import SECRETARIAT
+
+    secretariat = django_user_model.objects.create_user("unoda-reports", password="pw-unoda-1")
+    secretariat.groups.add(Group.objects.get(name=SECRETARIAT))
+    before = NationalReportPage.objects.count()
+
+    response = client.post(
+        URL,
+        {"country": territory, "instrument": "poa", "cycle": "BMS9"},
+        content_type="application/json",
+        **token_header(secretariat),
+    )
+
+    assert response.status_code == 400
+    (message,) = response.json()["errors"]["country"]
+    assert "is not a State that reports" in message
+    assert NationalReportPage.objects.count() == before
+
+
+def test_a_point_of_contact_of_a_territory_files_no_report(client, make_npc):
+    greenland = make_npc("GL")
+    response = client.post(
+        URL,
+        {"country": "GL", "instrument": "poa", "cycle": "BMS9"},
+        content_type="application/json",
+        **token_header(greenland),
+    )
+    assert response.status_code == 400
+    assert "country" in response.json()["errors"]
+    assert client.get(URL, **token_header(greenland)).json()["items"] == []

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from cms.core.instruments import Instrument
 from cms.core.models import HeadlessPreviewMixin
+from cms.core.states import not_a_reporting_state
 
 from ..forms import NationalReportForm
 from ..panels import TextExtractionPanel
@@ -171,6 +172,8 @@ class NationalReportPage(HeadlessPreviewMixin, Page):
 
     def clean(self):
         super().clean()
+        if self.country_id and not self.country.is_reporting_state:
+            raise ValidationError({"country": not_a_reporting_state(self.country)})
         if self.country_id and self.cycle_id:
             same = (
                 NationalReportPage.objects.filter(
