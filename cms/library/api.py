@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale
 
+from cms.api.idempotency import IdempotentPostMixin
 from cms.api.input import StrictJSONParser
 from cms.api.languages import LANGUAGE_CODES, QueryParameterError, language_or_default
 from cms.api.schema import ERROR, LOCALE
@@ -172,7 +173,7 @@ FILE_UPLOAD = inline_serializer(
 
 @extend_schema(tags=["national-reports"])
 class NationalReportViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+    IdempotentPostMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
     """Drafts of national reports, for the points of contact who write them.
 
