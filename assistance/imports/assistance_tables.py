@@ -48,6 +48,20 @@ def _email(values):
         yield "contact_email", _("%(text)r is not an e-mail address") % {"text": email}
 
 
+# The statuses in which a need is public (Need.PUBLIC_STATUSES): they need the State's consent.
+PUBLIC_NEED_STATUSES = ("published", "matched", "partly_funded", "funded", "completed")
+
+
+def _consent(values):
+    status = values.get("status")
+    if status in PUBLIC_NEED_STATUSES and not values.get("consent_to_publish"):
+        yield (
+            "consent_to_publish",
+            _("a need cannot be %(status)s without the State's consent to publish")
+            % {"status": status},
+        )
+
+
 def _call_dates(values):
     opens, closes = values.get("call_opens"), values.get("call_closes")
     if opens and closes and closes < opens:
@@ -97,7 +111,7 @@ def need_schema(*, themes, forms, organisations):
             Column("contact_name", Text(max_length=255)),
             Column("contact_email", Text(max_length=254)),
         ),
-        row_checks=(_email,),
+        row_checks=(_email, _consent),
     )
 
 

@@ -175,8 +175,20 @@ def parse_project_listing(text, *, implementing_organisation="", exchange_rates=
     US dollars one unit buys, for budgets in other currencies.
     """
     records, problems = [], []
+    # PostgreSQL cannot store a NUL character, and no web page holds one: a record with one
+    # is refused, naming the line (page text outside the records is skipped anyway).
+    nul_lines = [
+        number for number, line in enumerate(LINE_BREAK.split(text), start=1) if "\x00" in line
+    ]
+    blocks = _blocks(text.replace("\x00", ""))
     seen_codes = {}
-    for block in _blocks(text):
+    for index, block in enumerate(blocks):
+        end = blocks[index + 1].line if index + 1 < len(blocks) else None
+        problems.extend(
+            ParseProblem(number, block.code, "", _("contains a NUL character"))
+            for number in nul_lines
+            if number >= block.line and (end is None or number < end)
+        )
         record = ProjectRecord(
             code=block.code,
             title=block.title,

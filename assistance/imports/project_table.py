@@ -105,8 +105,9 @@ def record_from_row(row, exchange_rates=None):
 
 
 def read_project_rows(path, exchange_rates=None, **options):
-    """(records of the rows without a bad cell, every bad cell): for callers that check the
-    valid rows further before refusing or accepting the whole file."""
+    """(records of the rows without a bad cell, every bad cell, whether reading stopped at
+    `max_errors`): for callers that check the valid rows further before refusing or
+    accepting the whole file."""
     result = read_table(path, PROJECT_SCHEMA, **options)
     records, errors = [], list(result.errors)
     for row in result.valid_rows:
@@ -115,12 +116,12 @@ def read_project_rows(path, exchange_rates=None, **options):
             errors.append(CellError(row.number, "budget", reason))
         else:
             records.append(record)
-    return records, errors
+    return records, errors, result.truncated
 
 
 def read_project_table(path, exchange_rates=None, **options):
     """Read projects from a .csv or .xlsx file: (records, errors), all or nothing.
 
-    `options` go to `read_table` (`format`, `sheet`...)."""
-    records, errors = read_project_rows(path, exchange_rates, **options)
+    `options` go to `read_table` (`format`, `sheet`, `max_errors`...)."""
+    records, errors, _truncated = read_project_rows(path, exchange_rates, **options)
     return ([], errors) if errors else (records, [])

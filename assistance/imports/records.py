@@ -40,6 +40,8 @@ class ParseProblem:
 
     def __str__(self):
         values = {"line": self.line, "code": self.code, "field": self.field, "reason": self.reason}
+        if not self.field:  # the line itself, not a value of a field
+            return _("line %(line)s: %(reason)s") % values
         if self.code:
             return _("line %(line)s, %(code)s, %(field)s: %(reason)s") % values
         return _("line %(line)s, %(field)s: %(reason)s") % values
@@ -91,11 +93,10 @@ class CellError:
     reason: str
 
     def __str__(self):
-        return _("row %(row)s, column %(column)s: %(reason)s") % {
-            "row": self.row,
-            "column": self.column,
-            "reason": self.reason,
-        }
+        values = {"row": self.row, "column": self.column, "reason": self.reason}
+        if not self.column:  # the row (or the file, on row 1) as a whole
+            return _("row %(row)s: %(reason)s") % values
+        return _("row %(row)s, column %(column)s: %(reason)s") % values
 
 
 @dataclass

@@ -4,7 +4,8 @@ A Schema lists its Columns (name, kind, required, other header spellings, unique
 returns a TableResult: the validated rows, and a CellError for every bad cell with its row
 number (the header is row 1, as a spreadsheet shows it), column and reason. The caller
 imports `result.rows` only when `result.errors` is empty, which makes imports
-all-or-nothing.
+all-or-nothing. With `max_errors`, reading stops at that many errors (`result.truncated`):
+a big table with bad rows is refused without reading the rest.
 
     schema = Schema((
         Column("code", Text(max_length=40), required=True, unique=True),
@@ -29,6 +30,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from .files import not_text_reason
 from .places import PlaceError, resolve_country
 from .records import CellError
 from .values import CURRENCY_CODES, parse_date, parse_decimal, parse_money
@@ -235,6 +237,8 @@ class TableResult:
     # The rows without a bad cell, even when other rows have one: a caller can check them
     # further (against the database) and report every problem of the file at once.
     valid_rows: list[Row] = field(default_factory=list)
+    # Reading stopped at `max_errors`: there may be more problems below.
+    truncated: bool = False
 
     @property
     def ok(self):
@@ -270,8 +274,14 @@ def _header_key(text):
     return re.sub(r"[\s_]+", " ", _as_text(text)).strip().casefold()
 
 
-def validate_rows(schema, header, rows):
-    """Validate (row number, cells) pairs under `header`; the readers call this."""
+def _has_nul(value):
+    return isinstance(value, str) and "\x00" in value
+
+
+def validate_rows(schema, header, rows, *, max_errors=None):
+    """Validate (row number, cells) pairs under `header`; the readers call this.
+
+    Stops after `max_errors` errors (the result is then `truncated`)."""
     errors = []
     by_key = {}
     for column in schema.columns:
@@ -279,6 +289,10 @@ def validate_rows(schema, header, rows):
             by_key[_header_key(spelling)] = column
     positions = {}
     for position, title in enumerate(header):
+        if _has_nul(title):
+            printable = _as_text(title).replace("\x00", "\\x00")
+            errors.append(CellError(HEADER_ROW, printable, _("contains a NUL character")))
+            continue
         if _header_key(title) == "":
             continue
         column = by_key.get(_header_key(title))
@@ -298,7 +312,11 @@ def validate_rows(schema, header, rows):
 
     validated = []
     first_seen = {column.name: {} for column in schema.columns if column.unique}
+    truncated = False
     for number, cells in rows:
+        if max_errors is not None and len(errors) >= max_errors:
+            truncated = True
+            break
         if all(_as_text(cell) == "" for cell in cells):
             continue
         values, row_errors = {}, []
@@ -309,6 +327,10 @@ def validate_rows(schema, header, rows):
                 if column.required:
                     row_errors.append(CellError(number, column.name, _("a value is required")))
                 values[column.name] = copy.copy(column.default)
+                continue
+            if _has_nul(cell):
+                # PostgreSQL cannot store it, and no spreadsheet writes one on purpose.
+                row_errors.append(CellError(number, column.name, _("contains a NUL character")))
                 continue
             try:
                 values[column.name] = column.kind.parse(cell)
@@ -337,10 +359,10 @@ def validate_rows(schema, header, rows):
         errors.extend(row_errors)
         if not row_errors:
             validated.append(Row(number, values))
-    return TableResult(validated if not errors else [], errors, validated)
+    return TableResult(validated if not errors else [], errors, validated, truncated)
 
 
-def read_csv(source, schema, *, encoding="utf-8-sig"):
+def read_csv(source, schema, *, encoding="utf-8-sig", max_errors=None):
     """Read CSV from a path, bytes or a text stream; the delimiter (, ; or tab) is sniffed."""
     if isinstance(source, str | Path):
         text = Path(source).read_bytes()
@@ -349,6 +371,9 @@ def read_csv(source, schema, *, encoding="utf-8-sig"):
     else:
         text = source.read()
     if isinstance(text, bytes):
+        reason = not_text_reason(text)
+        if reason:
+            return TableResult([], [CellError(HEADER_ROW, "", reason)])
         try:
             text = text.decode(encoding)
         except UnicodeDecodeError as error:
@@ -363,11 +388,14 @@ def read_csv(source, schema, *, encoding="utf-8-sig"):
     records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     header, body = records[0], records[1:]
     return validate_rows(
-        schema, header, ((HEADER_ROW + index, row) for index, row in enumerate(body, start=1))
+        schema,
+        header,
+        ((HEADER_ROW + index, row) for index, row in enumerate(body, start=1)),
+        max_errors=max_errors,
     )
 
 
-def read_xlsx(source, schema, *, sheet=None):
+def read_xlsx(source, schema, *, sheet=None, max_errors=None):
     """Read the first (or the named) sheet of an XLSX workbook from a path or binary stream."""
     if isinstance(source, str | Path):
         # openpyxl judges a path by its extension; the content says what the file is.
@@ -390,8 +418,8 @@ def read_xlsx(source, schema, *, sheet=None):
         header = next(rows, None)
         if header is None:
             return TableResult([], [CellError(HEADER_ROW, "", _("the sheet is empty"))])
-        body = [(HEADER_ROW + index, list(row)) for index, row in enumerate(rows, start=1)]
-        return validate_rows(schema, list(header), body)
+        body = ((HEADER_ROW + index, list(row)) for index, row in enumerate(rows, start=1))
+        return validate_rows(schema, list(header), body, max_errors=max_errors)
     finally:
         workbook.close()
 

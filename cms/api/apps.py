@@ -2,11 +2,13 @@ from django.apps import AppConfig
 
 
 class ApiConfig(AppConfig):
-    """The API toolkit: negotiation, caching, errors, schema helpers, the page endpoints."""
+    """The API toolkit: negotiation, caching, errors, idempotency keys, schema helpers, the page
+    endpoints."""
 
     name = "cms.api"
     label = "poaiss_api"
-    # The app has no models, so the admin never shows this name: no string to translate.
+    # Its one model (idempotency keys) has no admin screen, so no one sees this name: no string
+    # to translate.
     verbose_name = "API"
 
     # Contributions to the suite (see cms.core.plugins): Wagtail's page, image and document

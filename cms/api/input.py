@@ -3,13 +3,14 @@
 NUL characters and lone surrogates cannot be stored (PostgreSQL refuses them, and a lone
 surrogate cannot even be encoded), and JSON nested deeper than Python's parser can follow
 would otherwise end in a server error. A client sending any of them gets the API's error
-shape naming the parameter or the body.
+shape naming the parameter or the body (JSON, form-encoded or multipart: the parsers
+configured in REST_FRAMEWORK are these strict ones).
 """
 
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ParseError
-from rest_framework.parsers import JSONParser
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 
 API_PREFIX = "/api/"
 
@@ -43,6 +44,31 @@ class StrictJSONParser(JSONParser):
         if first_unstorable_string(data):
             raise ParseError(_("The JSON body contains a NUL character or a lone surrogate."))
         return data
+
+
+def refuse_unstorable_fields(data):
+    """Raise a ParseError naming the first form field whose name or value cannot be stored."""
+    for name, values in data.lists():
+        texts = [name, *(value for value in values if isinstance(value, str))]
+        if any(has_unstorable_text(text) for text in texts):
+            raise ParseError(_("Text may not contain NUL characters or lone surrogates."))
+
+
+class StrictFormParser(FormParser):
+    def parse(self, stream, media_type=None, parser_context=None):
+        data = super().parse(stream, media_type, parser_context)
+        refuse_unstorable_fields(data)
+        return data
+
+
+class StrictMultiPartParser(MultiPartParser):
+    def parse(self, stream, media_type=None, parser_context=None):
+        parsed = super().parse(stream, media_type, parser_context)
+        refuse_unstorable_fields(parsed.data)
+        for upload in parsed.files.values():
+            if has_unstorable_text(upload.name or ""):
+                raise ParseError(_("Text may not contain NUL characters or lone surrogates."))
+        return parsed
 
 
 class UnstorableInputMiddleware:

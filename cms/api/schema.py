@@ -190,7 +190,19 @@ DOCUMENT = media_item("Document")
 
 
 class AutoSchema(AutoSchemaBase):
-    """drf-spectacular's AutoSchema, documenting the error answers every endpoint can give."""
+    """drf-spectacular's AutoSchema, documenting the error answers every endpoint can give,
+    and the Idempotency-Key header where a view honours it (cms.api.idempotency)."""
+
+    def is_idempotent(self):
+        return self.method in getattr(self.view, "idempotent_methods", ())
+
+    def get_override_parameters(self):
+        parameters = super().get_override_parameters()
+        if self.is_idempotent():
+            from .idempotency import PARAMETER
+
+            parameters = [*parameters, PARAMETER]
+        return parameters
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
@@ -202,6 +214,9 @@ class AutoSchema(AutoSchemaBase):
         if self.method not in ("GET", "HEAD", "OPTIONS"):
             responses.setdefault("401", self._get_response_for_code(ERROR, "401"))
             responses.setdefault("403", self._get_response_for_code(ERROR, "403"))
+        if self.is_idempotent():
+            responses.setdefault("409", self._get_response_for_code(ERROR, "409"))
+            responses.setdefault("422", self._get_response_for_code(ERROR, "422"))
         if getattr(self.view, "throttle_classes", None):
             responses.setdefault("429", self._get_response_for_code(ERROR, "429"))
         return responses

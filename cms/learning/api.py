@@ -10,6 +10,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from cms.api.errors import error_response
+from cms.api.idempotency import IdempotentPostMixin
 from cms.api.languages import LANGUAGE_CODES
 from cms.api.schema import ERROR, LOCALE
 from cms.api.viewsets import LocalizedReadOnlyViewSet, LocalizedSerializer
@@ -328,7 +329,7 @@ def enrolment_for(user, page):
     return Enrolment.objects.filter(user=user, course_key=course.translation_key).first()
 
 
-class CourseViewSet(LocalizedReadOnlyViewSet):
+class CourseViewSet(IdempotentPostMixin, LocalizedReadOnlyViewSet):
     """The course catalogue in the requested language (the source language where not translated)."""
 
     lookup_value_regex = ID_PATTERN
@@ -412,7 +413,7 @@ class EnrolmentViewSet(viewsets.ReadOnlyModelViewSet):
         return super().retrieve(request, *args, **kwargs)
 
 
-class LessonViewSet(viewsets.GenericViewSet):
+class LessonViewSet(IdempotentPostMixin, viewsets.GenericViewSet):
     lookup_value_regex = ID_PATTERN
     permission_classes = [IsAuthenticated]
     queryset = LessonPage.objects.live()
@@ -456,7 +457,7 @@ def _enrol_first():
     return gettext("Enrol in the course first.")
 
 
-class QuizViewSet(viewsets.GenericViewSet):
+class QuizViewSet(IdempotentPostMixin, viewsets.GenericViewSet):
     lookup_value_regex = ID_PATTERN
     permission_classes = [IsAuthenticated]
     queryset = QuizPage.objects.live()
@@ -496,7 +497,7 @@ class QuizViewSet(viewsets.GenericViewSet):
         return Response(AttemptSerializer(attempt, context={}).data, status=code)
 
 
-class AttemptViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class AttemptViewSet(IdempotentPostMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     lookup_value_regex = ID_PATTERN
     permission_classes = [IsAuthenticated]
     serializer_class = AttemptSerializer

@@ -14,13 +14,13 @@ from drf_spectacular.utils import (
 )
 from rest_framework import exceptions, mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale
 
-from cms.api.input import StrictJSONParser
+from cms.api.idempotency import IdempotentPostMixin
+from cms.api.input import StrictFormParser, StrictJSONParser, StrictMultiPartParser
 from cms.api.languages import LANGUAGE_CODES, QueryParameterError, language_or_default
 from cms.api.schema import ERROR, LOCALE
 from cms.core.languages import source_language
@@ -219,6 +219,7 @@ FILE_UPLOAD = inline_serializer(
 )
 class NationalReportViewSet(
     ReportFilingMixin,
+    IdempotentPostMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,
@@ -389,7 +390,7 @@ class NationalReportViewSet(
         request={"multipart/form-data": FILE_UPLOAD},
         responses={201: NationalReportSerializer, **REPORT_ERRORS},
     )
-    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
+    @action(detail=True, methods=["post"], parser_classes=[StrictMultiPartParser, StrictFormParser])
     def files(self, request, pk=None):
         """Attach a submitted PDF file, in one language, to the draft."""
         report = self.latest(self.get_object())

@@ -23,6 +23,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cms.accounts.roles import is_secretariat
+from cms.api.idempotency import IdempotentPostMixin
 from cms.api.languages import LANGUAGE_CHOICES, language_or_default
 from cms.api.schema import ERROR, LOCALE
 from cms.api.schema import AutoSchema as SuiteAutoSchema
@@ -101,7 +102,7 @@ def valid_id(value):
     return number
 
 
-class NetworkViewMixin:
+class NetworkViewMixin(IdempotentPostMixin):
     permission_classes = [IsNetworkParticipant]
     schema = MembersOnlySchema()
 
@@ -574,7 +575,7 @@ class NetworkThemeViewSet(NetworkViewMixin, viewsets.GenericViewSet):
 SECRETARIAT_FIELDS = {"role", "instrument", "country"}
 
 
-class MembershipView(APIView):
+class MembershipView(IdempotentPostMixin, APIView):
     """The signed-in user's own membership: apply, read, update preferences, leave."""
 
     permission_classes = [permissions.IsAuthenticated]
@@ -660,7 +661,7 @@ class MembershipExportView(APIView):
         return response
 
 
-class AcceptInvitationView(APIView):
+class AcceptInvitationView(IdempotentPostMixin, APIView):
     permission_classes = [permissions.IsAuthenticated]
     schema = MembersOnlySchema()
 

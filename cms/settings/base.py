@@ -8,6 +8,7 @@ ELASTICSEARCH_URL switch to PostgreSQL, Redis with a real Celery worker, and Ela
 from pathlib import Path
 
 from celery.schedules import crontab
+from corsheaders.defaults import default_headers as default_cors_headers
 
 from cms.core.languages import LANGUAGE_CHOICES
 
@@ -195,6 +196,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cms.accounts.tasks.purge_sign_in_failures",
         "schedule": 3600,
     },
+    "purge-idempotency-keys": {"task": "cms.api.tasks.purge_idempotency_keys", "schedule": 3600},
     # Hourly and idempotent: each run sends only the digests of the last complete period not
     # yet sent.
     "network-daily-digests": {
@@ -266,8 +268,8 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
         "cms.api.input.StrictJSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
+        "cms.api.input.StrictFormParser",
+        "cms.api.input.StrictMultiPartParser",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "cms.api.pagination.Pagination",
@@ -297,11 +299,19 @@ SPECTACULAR_SETTINGS = {
 # (publishing drops them at once, so the second can be long).
 API_CACHE_SECONDS = env.get_int("API_CACHE_SECONDS", 60)
 API_RESPONSE_CACHE_TIMEOUT = env.get_int("API_RESPONSE_CACHE_TIMEOUT", 3600)
+# POSTs sent with an Idempotency-Key header (cms/api/idempotency.py): how long their answers
+# are kept for retries, and after how long a first request that never finished (its worker
+# killed) is taken over by a retry. Longer than any request may run (gunicorn's timeout).
+API_IDEMPOTENCY_KEY_SECONDS = env.get_int("API_IDEMPOTENCY_KEY_SECONDS", 24 * 3600)
+API_IDEMPOTENCY_LOCK_SECONDS = env.get_int("API_IDEMPOTENCY_LOCK_SECONDS", 120)
 # Headless preview: the front-end page that renders a draft from /api/v2/preview/?token=...
 HEADLESS_PREVIEW_CLIENT_URL = env.http_url("HEADLESS_PREVIEW_CLIENT_URL")
 HEADLESS_PREVIEW_MAX_AGE = env.get_int("HEADLESS_PREVIEW_MAX_AGE", 3600)
 CORS_ALLOWED_ORIGINS = env.get_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
+# Browser clients may send an Idempotency-Key and read whether the answer was replayed.
+CORS_ALLOW_HEADERS = (*default_cors_headers, "idempotency-key")
+CORS_EXPOSE_HEADERS = ["Idempotent-Replayed", "Location"]
 
 # --- Security headers -----------------------------------------------------------------------
 # Scripts only from this site: an injected <script> or event handler does not run, in the

@@ -299,3 +299,10 @@ def test_the_schema_describes_the_iati_endpoint(client):
     operation = schema["paths"]["/api/v2/projects/iati/"]["get"]
     assert "application/xml" in operation["responses"]["200"]["content"]
     assert {p["name"] for p in operation["parameters"]} >= {"country", "region", "year"}
+
+
+def test_a_binary_file_is_refused_by_name(tmp_path):
+    archive = tmp_path / "activities.xml"
+    archive.write_bytes(b"PK\x03\x04\x14\x00" + bytes(200))
+    with pytest.raises(CommandError, match="activities.xml: this is not a text file but a ZIP"):
+        call_command("import_iati", str(archive))

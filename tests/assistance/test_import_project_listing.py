@@ -48,3 +48,36 @@ def test_a_listing_with_an_unreadable_value_imports_nothing(tmp_path, capsys, de
     problems = capsys.readouterr().err
     assert f"line {budget_line + 1}" in problems and "budget" in problems
     assert Project.objects.count() == before
+
+
+def test_a_binary_file_is_refused_by_name(tmp_path, demo_site):
+    image = tmp_path / "projects.txt"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    with pytest.raises(CommandError, match="projects.txt: this is not a text file but a PNG"):
+        call_command("import_project_listing", str(image))
+    zeros = tmp_path / "zeros.txt"
+    zeros.write_bytes(bytes(4000))  # valid UTF-8, but no text
+    with pytest.raises(CommandError, match="zeros.txt: this is not a text file"):
+        call_command("import_project_listing", str(zeros))
+
+
+def test_a_file_without_any_project_is_an_error(tmp_path, demo_site):
+    text = tmp_path / "page.txt"
+    text.write_text("Projects\n\nNothing here yet.\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="page.txt: no project found"):
+        call_command("import_project_listing", str(text))
+
+
+def test_a_nul_character_is_named_by_its_line(tmp_path, capsys, demo_site):
+    lines = LISTING.read_text(encoding="utf-8").splitlines()
+    budget_line = next(i for i, line in enumerate(lines) if line.startswith("Proposed Budget:"))
+    lines[budget_line] = lines[budget_line] + "\x00"
+    broken = tmp_path / "listing.txt"
+    broken.write_text("\n".join(lines), encoding="utf-8")
+    before = Project.objects.count()
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("import_project_listing", str(broken))
+    assert f"listing.txt: line {budget_line + 1}: contains a NUL character" in (
+        capsys.readouterr().err
+    )
+    assert Project.objects.count() == before

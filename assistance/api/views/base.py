@@ -4,6 +4,7 @@ from django.utils import translation
 from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
 
+from cms.api.idempotency import IdempotentPostMixin
 from cms.api.languages import language_or_default
 from cms.api.schema import LOCALE
 
@@ -12,7 +13,7 @@ from ..permissions import WriteAccess
 ID_PATTERN = "[0-9]{1,18}"
 
 
-class AssistanceViewSet(viewsets.ModelViewSet):
+class AssistanceViewSet(IdempotentPostMixin, viewsets.ModelViewSet):
     permission_classes = [WriteAccess]
     lookup_value_regex = ID_PATTERN
     http_method_names = ["get", "post", "patch", "put", "delete", "head", "options"]

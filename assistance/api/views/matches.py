@@ -9,6 +9,7 @@ from rest_framework.response import Response
 
 from assistance import permissions as rules
 from assistance.models import Match
+from cms.api.idempotency import IdempotentPostMixin
 from cms.api.languages import language_or_default
 from cms.api.schema import LOCALE
 
@@ -34,7 +35,7 @@ FEEDBACK = inline_serializer(
 )
 
 
-class MatchViewSet(viewsets.ReadOnlyModelViewSet):
+class MatchViewSet(IdempotentPostMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = MatchSerializer
     filterset_class = MatchFilter
     permission_classes = [WriteAccess]

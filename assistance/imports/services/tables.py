@@ -1,8 +1,12 @@
 """Turn CSV and XLSX tables of needs, resources and projects into records: all, or nothing.
 
-Every row is read and checked first (cells, then what the models check: lifecycle steps,
-eligibility rules, unique references) and every problem is reported as
-"row N, column X: reason". Only a table without any problem is written, in one transaction.
+Every row is read and checked first and every problem is reported as
+"row N, column X: reason". The checks come in two passes: the cells and what a row says by
+itself, over the whole table (a fraction of a millisecond a row); then, only when those
+passed, what the models check against the database (lifecycle steps, eligibility rules,
+unique references; about a millisecond a row). Either pass stops at MAX_ERRORS problems, so
+a big table with a bad row is refused in seconds. Only a table without any problem is
+written, in one transaction.
 Needs are created as drafts and walked through their lifecycle to the status the table
 gives, each step recorded as if taken in the admin; saving them queues rematching through
 the outbox, which runs once the import commits.
@@ -30,18 +34,22 @@ from cms.core.models import (
 from ..assistance_tables import need_schema, resource_schema
 from ..project_table import read_project_rows
 from ..records import CellError, ImportRejected, ImportSummary
-from ..tabular import HEADER_ROW, read_table
+from ..tabular import read_table
 from .projects import find_organisation, project_fields, save_project, usd_per_unit
 
 KINDS = ("needs", "resources", "projects")
+# Checking stops at this many problems: a table with more is refused on the first ones.
+MAX_ERRORS = 100
 
 
 class TableRejected(ImportRejected):
-    """`errors`: every bad cell, in the order of the table."""
+    """`errors`: every bad cell, in the order of the table; `truncated` when checking stopped
+    at MAX_ERRORS and there may be more."""
 
-    def __init__(self, errors):
+    def __init__(self, errors, truncated=False):
         super().__init__(sorted(errors, key=lambda error: (error.row, error.column)))
         self.errors = self.problems
+        self.truncated = truncated
 
 
 def _no_progress(iterable, **_options):
@@ -129,9 +137,11 @@ class TableImporter:
         return self.terms(model, [code])[0] if code else None
 
     def run(self, dry_run):
-        rows, errors = self.read()
-        plans = []
+        rows = self.read()
+        plans, errors = [], []
         for row in self.progress(rows, total=len(rows), desc=_("checking")):
+            if len(errors) >= MAX_ERRORS:
+                raise TableRejected(errors, truncated=True)
             plan, row_errors = self.plan(row)
             errors.extend(row_errors)
             if not row_errors:
@@ -149,11 +159,11 @@ class TableImporter:
         return summary
 
     def read(self):
-        """(rows without a bad cell, bad cells); rows with a bad cell are not checked further."""
-        result = read_table(self.path, self.schema(), format=self.format)
-        if any(error.row == HEADER_ROW for error in result.errors):
-            raise TableRejected(result.errors)
-        return result.valid_rows, list(result.errors)
+        """The rows, every cell read; raises TableRejected on any bad cell (the first pass)."""
+        result = read_table(self.path, self.schema(), format=self.format, max_errors=MAX_ERRORS)
+        if result.errors:
+            raise TableRejected(result.errors, truncated=result.truncated)
+        return result.rows
 
     def existing(self, values):
         reference = values.get("reference")
@@ -365,12 +375,12 @@ class ProjectImporter(TableImporter):
     COLUMNS = {"amount": "budget", "currency": "budget", "division": "implementing_division"}
 
     def read(self):
-        records, errors = read_project_rows(
-            self.path, exchange_rates=usd_per_unit(), format=self.format
+        records, errors, truncated = read_project_rows(
+            self.path, exchange_rates=usd_per_unit(), format=self.format, max_errors=MAX_ERRORS
         )
-        if any(error.row == HEADER_ROW for error in errors):
-            raise TableRejected(errors)
-        return records, errors
+        if errors:
+            raise TableRejected(errors, truncated=truncated)
+        return records
 
     def plan(self, record):
         errors = []

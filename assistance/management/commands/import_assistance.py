@@ -4,7 +4,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from assistance.imports.services.tables import KINDS, TableRejected, import_table
+from assistance.imports.files import not_text_reason, read_sample
+from assistance.imports.services.tables import KINDS, MAX_ERRORS, TableRejected, import_table
 from cms.core.models import Organisation
 
 FORMATS = ("csv", "xlsx")
@@ -14,7 +15,8 @@ class Command(BaseCommand):
     help = (
         "Import needs, resources or projects from a CSV or XLSX table (columns: "
         "docs/importers.md). Every row is checked first; a table with any bad row imports "
-        "nothing and every problem is reported as 'row N, column X: reason'."
+        f"nothing and its problems (the first {MAX_ERRORS}) are reported as "
+        "'row N, column X: reason'."
     )
 
     def add_arguments(self, parser):
@@ -46,6 +48,13 @@ class Command(BaseCommand):
         file_format = options["format"] or path.suffix.casefold().lstrip(".")
         if file_format not in FORMATS:
             raise CommandError(f"{path.name}: give a .csv or .xlsx file, or --format.")
+        if file_format == "csv":
+            try:
+                reason = not_text_reason(read_sample(path))
+            except OSError as error:
+                raise CommandError(f"{path}: {error}") from None
+            if reason:
+                raise CommandError(f"{path.name}: {reason}; nothing was imported.")
         organisation = user = None
         if options["organisation"]:
             try:
@@ -70,6 +79,11 @@ class Command(BaseCommand):
         except TableRejected as rejected:
             for error in rejected.errors:
                 self.stderr.write(f"{path.name}: {error}")
+            if rejected.truncated:
+                raise CommandError(
+                    f"{path.name}: checking stopped at the first {len(rejected.errors)} "
+                    "problems; nothing was imported."
+                ) from None
             raise CommandError(
                 f"{path.name}: {len(rejected.errors)} problem(s); nothing was imported."
             ) from None

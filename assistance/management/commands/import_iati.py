@@ -3,6 +3,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from assistance.imports.files import not_text_reason
 from assistance.imports.services.iati_export import IatiRejected, reporting_organisation
 from assistance.imports.services.iati_import import import_activities
 from assistance.models import Resource
@@ -48,6 +49,9 @@ class Command(BaseCommand):
             document = path.read_bytes()
         except OSError as error:
             raise CommandError(f"{path}: {error}") from error
+        reason = not_text_reason(document)
+        if reason:
+            raise CommandError(f"{path.name}: {reason}; nothing was imported.")
         try:
             reporting_org = reporting_organisation(options["reporting_org"])
         except Organisation.DoesNotExist:

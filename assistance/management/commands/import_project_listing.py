@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from assistance.imports.files import not_text_reason
 from assistance.imports.services.listing import ListingRejected, import_listing
 from cms.core.models import Organisation
 
@@ -23,9 +24,18 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         path = options["file"]
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
+            data = path.read_bytes()
+        except OSError as error:
             raise CommandError(f"{path}: {error}") from error
+        reason = not_text_reason(data)
+        if reason:
+            raise CommandError(f"{path.name}: {reason}; nothing was imported.")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise CommandError(
+                f"{path.name}: not UTF-8 text (byte {error.start}); save it as UTF-8."
+            ) from None
         organisation = None
         if options["organisation"]:
             try:
@@ -43,6 +53,11 @@ class Command(BaseCommand):
             ) from None
         except (LookupError, ValidationError) as error:
             raise CommandError(f"{path.name}: {error}; nothing was imported.") from error
+        if not summary.created and not summary.updated:
+            raise CommandError(
+                f"{path.name}: no project found (each starts with a line such as "
+                "'INT13001: Title'); nothing was imported."
+            )
         for warning in summary.warnings:
             self.stdout.write(self.style.WARNING(f"{path.name}: {warning}"))
         self.stdout.write(

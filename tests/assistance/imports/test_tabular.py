@@ -316,3 +316,32 @@ def test_a_csv_saved_in_a_windows_code_page_is_reported(tmp_path):
     assert read_csv(path, NEEDS).errors == [
         CellError(3, "", 'the file is not UTF-8 text; save it as "CSV UTF-8"')
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "reference,title\nA-1,Café\n".encode("cp1252"),
+        "reference,title\nA-1,Café\n".encode("utf-16"),
+        "reference,title\nA-1,Caf\u00e9 \u4e2d\u6587\n".encode(),
+    ],
+)
+def test_text_in_any_encoding_is_not_taken_for_a_binary_file(text):
+    from assistance.imports.files import binary_kind
+
+    assert binary_kind(text) is None
+
+
+def test_a_nul_character_in_a_header_or_a_cell_is_an_error_not_a_crash():
+    schema = Schema(columns=(Column("code", Text(), required=True), Column("title", Text())))
+    result = read_csv(b"code,title\nA,B\x00C\nD,E\n", schema)
+    assert result.errors == [CellError(2, "title", "contains a NUL character")]
+    header = read_csv(b"code,ti\x00tle\nA,B\n", schema)
+    assert CellError(1, "ti\\x00tle", "contains a NUL character") in header.errors
+
+
+def test_reading_stops_at_max_errors():
+    schema = Schema(columns=(Column("n", Integer(), required=True),))
+    result = read_csv(b"n\n" + b"x\n" * 1000, schema, max_errors=10)
+    assert len(result.errors) == 10 and result.truncated
+    assert not read_csv(b"n\n1\n2\n", schema, max_errors=10).truncated
