@@ -80,22 +80,22 @@ def refuse_if_locked(report):
         raise ReportLocked(locked_message(report))
 
 
-class ReopenSerializer(serializers.Serializer):
+class ReportReopenSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000, help_text="Why the report is reopened.")
 
 
-class ChangeSerializer(serializers.Serializer):
+class ReportChangeSerializer(serializers.Serializer):
     question = serializers.CharField()
     change = serializers.ChoiceField(["added", "removed", "changed"])
     previous = serializers.JSONField(allow_null=True)
     current = serializers.JSONField(allow_null=True)
 
 
-class DiffSerializer(serializers.Serializer):
+class ReportDiffSerializer(serializers.Serializer):
     report = serializers.IntegerField()
     against = serializers.IntegerField(allow_null=True)
     against_cycle = serializers.CharField(allow_null=True)
-    changes = ChangeSerializer(many=True)
+    changes = ReportChangeSerializer(many=True)
 
 
 FILING_ERRORS = {400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR, 409: ERROR}
@@ -123,14 +123,14 @@ class ReportFilingMixin:
         report.refresh_from_db()
         return Response(self.get_serializer(self.latest(report)).data)
 
-    @extend_schema(request=ReopenSerializer, responses={200: None, **FILING_ERRORS})
+    @extend_schema(request=ReportReopenSerializer, responses={200: None, **FILING_ERRORS})
     @action(detail=True, methods=["post"])
     def reopen(self, request, pk=None):
         """The secretariat reopens a submitted report so that it can be changed again."""
         report = get_object_or_404(NationalReportPage, pk=self.checked_pk())
         if not is_secretariat(request.user):
             raise exceptions.PermissionDenied(_("Only the secretariat reopens a submitted report."))
-        serializer = ReopenSerializer(data=request.data)
+        serializer = ReportReopenSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
             reopen_report(report, request.user, serializer.validated_data["reason"])
@@ -147,7 +147,7 @@ class ReportFilingMixin:
                 "for the latest earlier cycle.",
             )
         ],
-        responses={200: DiffSerializer, **FILING_ERRORS},
+        responses={200: ReportDiffSerializer, **FILING_ERRORS},
     )
     @action(detail=True, methods=["get"])
     def diff(self, request, pk=None):

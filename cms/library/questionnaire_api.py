@@ -42,12 +42,12 @@ class LocalizedMixin:
         return in_language(texts, self.context["language"])
 
 
-class ChoiceSerializer(serializers.Serializer):
+class QuestionnaireChoiceSerializer(serializers.Serializer):
     code = serializers.CharField()
     label = serializers.CharField()
 
 
-class ItemFieldSerializer(LocalizedMixin, serializers.Serializer):
+class QuestionnaireItemFieldSerializer(LocalizedMixin, serializers.Serializer):
     code = serializers.CharField()
     type = serializers.ChoiceField(
         [
@@ -71,7 +71,8 @@ class ItemFieldSerializer(LocalizedMixin, serializers.Serializer):
     def get_label(self, field) -> str:
         return self.text(field.get("label"))
 
-    def get_choices(self, field) -> list[ChoiceSerializer]:
+    @extend_schema_field(QuestionnaireChoiceSerializer(many=True))
+    def get_choices(self, field):
         return [
             {"code": choice["code"], "label": self.text(choice.get("label"))}
             for choice in field.get("choices") or []
@@ -83,7 +84,7 @@ class ItemFieldSerializer(LocalizedMixin, serializers.Serializer):
         return data
 
 
-class QuestionSerializer(LocalizedMixin, serializers.ModelSerializer):
+class QuestionnaireQuestionSerializer(LocalizedMixin, serializers.ModelSerializer):
     text = serializers.SerializerMethodField()
     help = serializers.SerializerMethodField()
     min = serializers.IntegerField(source="min_value", allow_null=True)
@@ -115,20 +116,25 @@ class QuestionSerializer(LocalizedMixin, serializers.ModelSerializer):
     def get_help(self, question) -> str:
         return self.text(question.help_text)
 
-    def get_choices(self, question) -> list[ChoiceSerializer]:
+    @extend_schema_field(QuestionnaireChoiceSerializer(many=True))
+    def get_choices(self, question):
         if question.answer_type != QuestionnaireQuestion.AnswerType.STATUS:
             return []
         with translation.override(self.context["language"]):
             return [{"code": code, "label": str(STATUS_LABELS[code])} for code in STATUS_VALUES]
 
-    def get_item_fields(self, question) -> list[ItemFieldSerializer]:
-        return ItemFieldSerializer(question.item_fields, many=True, context=self.context).data
+    @extend_schema_field(QuestionnaireItemFieldSerializer(many=True))
+    def get_item_fields(self, question):
+        fields = QuestionnaireItemFieldSerializer(
+            question.item_fields, many=True, context=self.context
+        )
+        return fields.data
 
 
-class SectionSerializer(LocalizedMixin, serializers.Serializer):
+class QuestionnaireSectionSerializer(LocalizedMixin, serializers.Serializer):
     code = serializers.CharField()
     title = serializers.SerializerMethodField()
-    questions = QuestionSerializer(many=True, source="questions.all")
+    questions = QuestionnaireQuestionSerializer(many=True, source="questions.all")
 
     def get_title(self, section) -> str:
         return self.text(section.title)
@@ -137,7 +143,7 @@ class SectionSerializer(LocalizedMixin, serializers.Serializer):
 class QuestionnaireVersionSerializer(LocalizedMixin, serializers.ModelSerializer):
     title = serializers.SerializerMethodField()
     cycles = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    sections = SectionSerializer(many=True, read_only=True, source="sections.all")
+    sections = QuestionnaireSectionSerializer(many=True, read_only=True, source="sections.all")
 
     class Meta:
         model = QuestionnaireVersion

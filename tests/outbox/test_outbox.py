@@ -143,6 +143,7 @@ APP_TOPICS = {
     "learning.forward-statement",
     "library.extract-document-text",
     "library.refresh-country-profile",
+    "library.send-submission-receipt",
     "network.send-notification",
     "search.update",
 }

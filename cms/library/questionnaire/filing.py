@@ -172,7 +172,7 @@ def send_receipt(submission_pk):
     """Send the receipt of a submission once; a failing mail server leaves it for the replay."""
     with transaction.atomic():
         submission = (
-            ReportSubmission.objects.select_for_update()
+            ReportSubmission.objects.select_for_update(of=("self",))
             .select_related("submitted_by", "report", "report__cycle", "report__country")
             .filter(pk=submission_pk)
             .first()
