@@ -26,10 +26,7 @@ def term_choices(kind, language):
     names(kind, "")  # loads the names of the kind
     codes = names.names[kind]
     if kind == "country":
-        states = Country.objects.source()
-        if hasattr(states, "reporting_states"):
-            states = states.reporting_states()
-        allowed = set(states.values_list("code", flat=True))
+        allowed = set(Country.objects.source().reporting_states().values_list("code", flat=True))
         codes = {code: name for code, name in codes.items() if code in allowed}
     return [("", "---------")] + sorted(codes.items(), key=lambda item: item[1])
 
