@@ -18,6 +18,7 @@ from cms.core.languages import with_fallback
 from .models import NationalReportPage, QuestionnaireQuestion, QuestionnaireVersion
 from .models.questionnaire import in_language
 from .questionnaire.answers import STATUS_LABELS, STATUS_VALUES
+from .questionnaire.fields import FIELD_TYPES
 
 ANSWER_VALUE = {
     "anyOf": [
@@ -50,18 +51,7 @@ class QuestionnaireChoiceSerializer(serializers.Serializer):
 class QuestionnaireItemFieldSerializer(LocalizedMixin, serializers.Serializer):
     code = serializers.CharField()
     type = serializers.ChoiceField(
-        [
-            "text",
-            "long_text",
-            "choice",
-            "date",
-            "url",
-            "number",
-            "thematic_area",
-            "assistance_form",
-            "country",
-            "region",
-        ],
+        FIELD_TYPES,
         help_text="thematic_area, assistance_form, country and region take the term's code.",
     )
     required = serializers.BooleanField()

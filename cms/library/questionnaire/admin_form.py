@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models.questionnaire import in_language
 from .answers import STATUS_LABELS, STATUS_VALUES
+from .fields import TERM_TYPES
 from .sheet import TermNames
 
 EMPTY_ROWS = 2
-TERM_TYPES = ("thematic_area", "assistance_form", "country", "region")
 
 
 def term_choices(kind, language):

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..models.questionnaire import in_language
+from .fields import term_model
 
 STATUS_VALUES = ["yes", "no", "in_development", "not_applicable"]
 STATUS_LABELS = {
@@ -52,14 +53,7 @@ class TermCodes:
     def __contains__(self, pair):
         kind, code = pair
         if kind not in self._codes:
-            from cms.core.models import AssistanceForm, Country, Region, ThematicArea
-
-            model = {
-                "thematic_area": ThematicArea,
-                "assistance_form": AssistanceForm,
-                "country": Country,
-                "region": Region,
-            }[kind]
+            model = term_model(kind)
             self._codes[kind] = set(model.objects.source().values_list("code", flat=True))
         return code in self._codes[kind]
 

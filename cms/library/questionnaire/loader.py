@@ -14,20 +14,10 @@ from django.db.models import Q
 from cms.core.instruments import Instrument
 from cms.core.languages import UN_LANGUAGE_CODES, source_language
 
+from .fields import FIELD_TYPES
+
 DATA_DIRECTORY = Path(__file__).resolve().parent.parent / "data" / "questionnaire"
 ANSWER_TYPES = {"yes_no_in_development", "number", "text", "list"}
-FIELD_TYPES = {
-    "text",
-    "long_text",
-    "choice",
-    "date",
-    "url",
-    "number",
-    "thematic_area",
-    "assistance_form",
-    "country",
-    "region",
-}
 
 
 class QuestionnaireDataError(ValueError):

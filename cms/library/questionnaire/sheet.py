@@ -6,6 +6,7 @@ from django.utils.formats import date_format, number_format
 
 from ..models.questionnaire import in_language
 from .answers import STATUS_LABELS
+from .fields import TERM_TYPES, term_model
 from .filing import questions_of
 
 
@@ -37,14 +38,7 @@ class TermNames:
 
     def __call__(self, kind, code):
         if kind not in self.names:
-            from cms.core.models import AssistanceForm, Country, Region, ThematicArea
-
-            model = {
-                "thematic_area": ThematicArea,
-                "assistance_form": AssistanceForm,
-                "country": Country,
-                "region": Region,
-            }[kind]
+            model = term_model(kind)
             self.names[kind] = model.objects.names(self.language)
         return self.names[kind].get(code, code)
 
@@ -56,7 +50,7 @@ def cell(item_field, value, language, term_name):
     if kind == "choice":
         labels = {choice["code"]: choice.get("label") for choice in item_field["choices"]}
         return in_language(labels.get(value), language) or value
-    if kind in ("thematic_area", "assistance_form", "country", "region"):
+    if kind in TERM_TYPES:
         return term_name(kind, value)
     if kind == "number":
         return number_format(value, force_grouping=True)
