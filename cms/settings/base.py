@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "cms.core",
     "cms.api",
     "cms.library",
+    "cms.analysis",
     "cms.accounts",
     "cms.network",
     "cms.editorial",

@@ -1,0 +1,1 @@
+"""Analysis of the national reports: figures across States, cycles and regions, maps and charts."""
