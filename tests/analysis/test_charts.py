@@ -15,10 +15,12 @@ from cms.analysis.charts import (
     StackedRow,
     class_colour,
     class_colours,
+    for_weasyprint,
     render_bar_chart,
     render_stacked_bar_chart,
     render_trend_chart,
 )
+from cms.analysis.charts.print_text import shape_arabic, visual_order
 from cms.analysis.charts.style import HATCH_BACKGROUND, HATCH_LINE, WHITE, contrast_ratio
 from cms.core.languages import BABEL_LOCALES, UN_LANGUAGE_CODES
 
@@ -303,6 +305,38 @@ def test_trend_lines_break_at_gaps_and_markers_differ_in_shape():
     assert len(points) == 9
     assert texts(root, "chart-tick")[0] == "0%" and texts(root, "chart-tick")[-1] == "100%"
     assert texts(root, "chart-x-label") == list(CYCLES)
+
+
+def test_arabic_text_is_shaped_and_ordered_for_weasyprint():
+    assert shape_arabic("بيت") == "\ufe91\ufef4\ufe96"  # initial beh, medial yeh, final teh
+    assert shape_arabic("لا") == "\ufefb"  # the lam-alef ligature
+    assert shape_arabic("سلا") == "\ufeb3\ufefc"  # ... after a letter that joins it
+    assert visual_order(shape_arabic("بيت"), True) == "\ufe96\ufef4\ufe91"
+    assert visual_order(shape_arabic("ب 12"), True) == "12 \ufe8f"  # numbers stay left to right
+    assert visual_order("62%", True) == "62%"
+    assert visual_order("ب 62%", True) == "%62 ب"  # after an Arabic letter, as browsers show it
+    assert visual_order("(ب)", True) == "(ب)"  # parentheses mirrored in right-to-left text
+    assert visual_order("Bolivia (Plurinational State of)", True) == (
+        "Bolivia (Plurinational State of)"
+    )
+    assert visual_order("BMS8 2022", False) == "BMS8 2022"
+
+    printed = parse(for_weasyprint(bar_chart("ar", labels=("أفريقيا", "B", "C", "D"))))
+    label = elements(printed, "text", "chart-label")[0]
+    assert label.text == visual_order(shape_arabic("أفريقيا"), True)
+    assert (label.get("direction"), label.get("unicode-bidi")) == ("ltr", "bidi-override")
+    assert label.get("text-anchor") == "start"  # was "end" under direction="rtl": same side
+
+
+def test_weasyprint_draws_a_chart_into_a_pdf():
+    weasyprint = pytest.importorskip("weasyprint")
+    svg = for_weasyprint(stacked_chart("ar"))
+    html = f'<html lang="ar" dir="rtl"><meta charset="utf-8"><body>{svg}</body></html>'
+    try:
+        pdf = weasyprint.HTML(string=html).write_pdf()
+    except OSError as error:  # Pango is missing
+        pytest.skip(str(error))
+    assert pdf.startswith(b"%PDF")
 
 
 def pixel_colour(image, rect):
