@@ -25,6 +25,9 @@ from django.utils.translation import gettext
 from cms.core.languages import is_right_to_left
 from cms.core.reference_data import read_membership
 
+from .charts.style import NEUTRAL_GREY
+from .charts.style import class_colours as chart_colours
+
 MAP_FILE = Path(__file__).parent / "data" / "world_map.json"
 
 # Projected area (px² of the 1000-wide viewBox) under which a State also gets a marker:
@@ -43,10 +46,8 @@ HATCHED_CLASSES = ("not_reported", "no_data")
 HATCH_COLOUR = "#d2d2d2"
 HATCH_LINE_COLOUR = "#8f8f8f"
 # A report that does not answer the question: neutral too, but told apart from no report.
-NEUTRAL_COLOURS = {"not_answered": "#a8a8a8"}
+NEUTRAL_COLOURS = {"not_answered": NEUTRAL_GREY}
 
-# Okabe and Ito (2008), "Color Universal Design": told apart with any colour vision.
-OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
 # Viridis (van der Walt and Smith, matplotlib), from dark to light: perceptually uniform,
 # readable with colour-vision deficiencies and in grey.
 VIRIDIS = (
@@ -124,9 +125,10 @@ def _interpolate(stops, position):
 def class_colours(classes, ordered=False):
     """{class key: #RRGGBB}: the fill of each class, for the map and for HTML legends.
 
-    Unordered classes take the Okabe-Ito colours in turn; ordered classes (low to high) run
-    along viridis from light to dark. Hatched classes (`HATCHED_CLASSES`) get the hatch's
-    background grey and `NEUTRAL_COLOURS` their grey; neither takes a place in the sequence.
+    Unordered classes take the charts' Okabe-Ito colours (fixed for the answer classes);
+    ordered classes (low to high) run along viridis from light to dark. Hatched classes
+    (`HATCHED_CLASSES`) get the hatch's background grey and `NEUTRAL_COLOURS` their grey;
+    neither takes a place in the sequence.
     """
     keys = [getattr(item, "key", item) for item in classes]
     values = [key for key in keys if key not in HATCHED_CLASSES and key not in NEUTRAL_COLOURS]
@@ -136,9 +138,10 @@ def class_colours(classes, ordered=False):
         palette = [_interpolate(VIRIDIS, 0.9 - 0.8 * i / last) for i in range(len(values))]
         if len(values) == 1:
             palette = [_interpolate(VIRIDIS, 0.5)]
+        colours = dict(zip(values, palette, strict=True))
     else:
-        palette = [OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(values))]
-    colours = dict(zip(values, palette, strict=True))
+        # The charts' colours: an answer reads the same on the map and in the bars.
+        colours = chart_colours(values)
     for key in keys:
         if key in HATCHED_CLASSES:
             colours[key] = HATCH_COLOUR

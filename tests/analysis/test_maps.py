@@ -89,7 +89,12 @@ def test_fills_follow_the_class_colours():
     classes = answer_classes()
     svg = maps.render_world_map(areas, classes, title="T", language="en")
     colours = maps.class_colours(classes)
-    assert [colours[key] for key in ANSWER_CLASSES[:4]] == list(maps.OKABE_ITO[:4])
+    # The answers keep the charts' colours: yes green, in development orange, no vermillion.
+    assert [colours[key] for key in ("yes", "in_development", "no")] == [
+        "#009E73",
+        "#E69F00",
+        "#D55E00",
+    ]
     assert colours["not_reported"] == maps.HATCH_COLOUR
     assert len(set(colours.values())) == len(ANSWER_CLASSES)
     root = parse(svg)

@@ -571,6 +571,44 @@ READS = [
     Read("/api/v2/reporting-cycles/", "/api/v2/reporting-cycles/?locale=fr", PUBLIC),
     Read("/api/v2/reporting-cycles/{code}/", "/api/v2/reporting-cycles/BMS9/", PUBLIC),
     Read("/api/v2/reporting-cycles/{code}/", "/api/v2/reporting-cycles/BMS99/", NOT_FOUND),
+    Read("/api/v2/analysis/questions/", "/api/v2/analysis/questions/?locale=fr", PUBLIC),
+    Read(
+        "/api/v2/analysis/answers/",
+        "/api/v2/analysis/answers/?question=poa-ii-4-coordination-agency",
+        PUBLIC,
+    ),
+    Read(
+        "/api/v2/analysis/answers/map.svg",
+        "/api/v2/analysis/answers/map.svg?question=poa-ii-4-coordination-agency",
+        PUBLIC,
+    ),
+    Read(
+        "/api/v2/analysis/answers/chart.svg",
+        "/api/v2/analysis/answers/chart.svg?question=poa-ii-4-coordination-agency",
+        PUBLIC,
+    ),
+    Read(
+        "/api/v2/analysis/trends/",
+        "/api/v2/analysis/trends/?question=poa-ii-4-coordination-agency",
+        PUBLIC,
+    ),
+    Read(
+        "/api/v2/analysis/trends/chart.svg",
+        "/api/v2/analysis/trends/chart.svg?question=poa-ii-4-coordination-agency",
+        PUBLIC,
+    ),
+    Read("/api/v2/analysis/reporting-rates/", "/api/v2/analysis/reporting-rates/", PUBLIC),
+    Read(
+        "/api/v2/analysis/reporting-rates/map.svg",
+        "/api/v2/analysis/reporting-rates/map.svg?cycle=BMS8",
+        PUBLIC,
+    ),
+    Read(
+        "/api/v2/analysis/reporting-rates/chart.svg",
+        "/api/v2/analysis/reporting-rates/chart.svg",
+        PUBLIC,
+    ),
+    Read("/api/v2/analysis/changes/", "/api/v2/analysis/changes/?country=KE", PUBLIC),
     Read(
         "/api/v2/reporting-status/",
         "/api/v2/reporting-status/?locale=en",
