@@ -100,6 +100,15 @@ def print_draft_button(page, user, view_name, next_url=None):
         yield PrintDraftMenuItem(page=page, priority=64)
 
 
+@hooks.register("register_page_listing_more_buttons")
+def questionnaire_and_print_in_the_listing(page, user, next_url=None):
+    """A submitted report cannot be opened in the editor, and the listing then shows its title
+    without a link: its questionnaire and printable draft are reached from its row."""
+    if isinstance(page.specific_deferred, NationalReportPage):
+        yield QuestionnaireMenuItem(page=page, priority=3)
+        yield PrintDraftMenuItem(page=page, priority=5)
+
+
 @hooks.register("before_create_page")
 def refuse_those_who_file_for_no_state(request, parent_page, page_class):
     """A point of contact whose profile names no State files no report. Points of contact

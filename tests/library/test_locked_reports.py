@@ -85,6 +85,21 @@ def test_the_point_of_contact_is_sent_to_the_read_only_questionnaire_with_the_re
     assert html.find("input", attrs={"value": "reopen"}) is None  # the secretariat's
 
 
+def test_the_page_listing_leads_to_a_locked_reports_questionnaire_and_print_view(
+    client, npc_fr, submitted_report
+):
+    client.force_login(npc_fr)
+
+    listing = client.get(reverse("wagtailadmin_explore", args=[submitted_report.get_parent().pk]))
+
+    assert listing.status_code == 200
+    html = listing.content.decode()
+    assert submitted_report.title in html
+    assert edit_url(submitted_report) not in html
+    assert questionnaire_url(submitted_report) in html
+    assert reverse("library_print_report", args=[submitted_report.pk]) in html
+
+
 def test_the_warning_is_in_the_users_admin_language(client, npc_fr, submitted_report):
     profile = WagtailUserProfile.get_for_user(npc_fr)
     profile.preferred_language = "fr"
