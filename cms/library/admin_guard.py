@@ -6,18 +6,33 @@ when the page is a national report of a country the user does not represent, and
 other request to Wagtail's own view unchanged. Everywhere the admin lists pages by title for
 a national point of contact (the page search, the site history, the admin's own page API),
 other countries' draft reports are left out.
+
+A submitted report is locked until the secretariat reopens it. Those who write it would get
+Wagtail's bare "no permission" from its editor; they are shown its questionnaire instead,
+read-only, with a warning saying when it was submitted and who can reopen it.
 """
 
 from django.http import HttpResponseForbidden
+from django.shortcuts import redirect
 from django.urls import get_resolver
 from django.utils.translation import gettext as _
+from wagtail.admin import messages
 from wagtail.admin.api.views import PagesAdminAPIViewSet
+from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.pages.search import SearchView
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.models import PageLogEntry
 
 from .models import NationalReportPage
 from .permissions import limited_to_country, may_handle_country
+from .questionnaire.filing import locked_message
+
+# The page views a lock refuses to those who write the report (see locked_report_notice).
+VIEWS_REFUSED_BY_THE_LOCK = {
+    "wagtailadmin_pages:edit",
+    "wagtailadmin_pages:revisions_revert",
+    "wagtailadmin_pages:delete",
+}
 
 
 def forbidden():
@@ -38,11 +53,34 @@ def report_out_of_bounds(user, page_id):
     return country_code is not None and not may_handle_country(user, country_code)
 
 
+def locked_report_of(request, page_id, view_name):
+    """The report `page_id` when the lock is all that keeps the user out of `view_name`."""
+    if view_name not in VIEWS_REFUSED_BY_THE_LOCK or not request.user.is_authenticated:
+        return None
+    # Wagtail's scripts ask for JSON and handle its refusal themselves.
+    if not request.accepts("text/html"):
+        return None
+    report = NationalReportPage.objects.filter(pk=page_id).select_related("country").first()
+    if report is None:
+        return None
+    permissions = report.permissions_for_user(request.user)
+    return report if permissions.locked and permissions.may_write() else None
+
+
+@require_admin_access  # signed in to the admin, and answered in the user's admin language
+def locked_report_notice(request, report):
+    messages.warning(request, locked_message(report, request.user))
+    return redirect("library_questionnaire", report.pk)
+
+
 def page_admin_view(request, page_id, rest=""):
     if report_out_of_bounds(request.user, page_id):
         return forbidden()
     match = get_resolver("wagtail.admin.urls").resolve(f"/pages/{page_id}/{rest}")
     request.resolver_match = match
+    locked = locked_report_of(request, page_id, match.view_name)
+    if locked is not None:
+        return locked_report_notice(request, locked)
     return match.func(request, *match.args, **match.kwargs)
 
 

@@ -42,7 +42,13 @@ from .models import (
     ReportKind,
 )
 from .overview import STATUSES, cycles_for, reporting_status
-from .permissions import limited_to_country, may_handle_country
+from .permissions import (
+    NO_COUNTRY,
+    limited_to_country,
+    may_add_reports,
+    may_handle_country,
+    own_country_only,
+)
 from .profiles import build_profile
 from .questionnaire.filing import locking_submission, questionnaire_for, start_from_previous
 from .report_blocks import ReportSectionsBlock
@@ -179,10 +185,13 @@ class NationalReportSerializer(serializers.Serializer):
             raise serializers.ValidationError(_("Unknown country code %(code)s.") % {"code": code})
         if not country.is_reporting_state:
             raise serializers.ValidationError(not_a_reporting_state(country))
-        if not may_handle_country(self.context["request"].user, code):
+        user = self.context["request"].user
+        if limited_to_country(user) == NO_COUNTRY:  # a point of contact of no State files none
             raise exceptions.PermissionDenied(
                 _("You may only submit reports for the country you represent.")
             )
+        if not may_handle_country(user, code):
+            raise serializers.ValidationError(own_country_only(user))
         return code
 
 
@@ -284,6 +293,8 @@ class NationalReportViewSet(
         responses={201: NationalReportSerializer, **REPORT_ERRORS},
     )
     def create(self, request, *args, **kwargs):
+        if not may_add_reports(request.user):
+            raise exceptions.PermissionDenied(_("You may not add national reports."))
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         values = serializer.validated_data

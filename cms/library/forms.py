@@ -4,11 +4,12 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from cms.core.models import Country
 from cms.core.states import limit_to_reporting_states
 
-from .permissions import limited_to_country
+from .permissions import limited_to_country, own_country_only
 
 
 class NationalReportForm(WagtailAdminPageForm):
-    """Countries in the page's language; a point of contact sees only their own."""
+    """Countries in the page's language; a point of contact sees only their own, and a report
+    posted for another State is refused on its country, naming the State they file for."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -26,6 +27,8 @@ class NationalReportForm(WagtailAdminPageForm):
             countries = countries.filter(code=limit)
             field.help_text = _("You submit reports for the country you represent.")
         limit_to_reporting_states(field, countries)
+        if limit:
+            field.error_messages["invalid_choice"] = own_country_only(self.for_user)
 
     def clean(self):
         cleaned_data = super().clean()

@@ -8,6 +8,7 @@ reports section at all; these testers narrow that to the country a point of cont
 represents. Secretariat members and superusers are not limited by country.
 """
 
+from django.utils.translation import gettext as _
 from wagtail.models import PagePermissionTester
 
 from cms.accounts.roles import (
@@ -15,6 +16,8 @@ from cms.accounts.roles import (
     is_secretariat,
     represented_country_code,
 )
+from cms.core.models import Country
+from cms.core.states import active_language
 
 # A point of contact whose profile names no country may handle no report at all.
 NO_COUNTRY = ""
@@ -32,6 +35,29 @@ def limited_to_country(user):
 def may_handle_country(user, country_code):
     limit = limited_to_country(user)
     return limit is None or (limit != NO_COUNTRY and limit == country_code)
+
+
+def may_add_reports(user):
+    """Whether the user may add national reports at all, in some language.
+
+    Those who may not are refused before anything they sent is read; those who may are told
+    what is wrong with it (another State, a closed cycle) field by field.
+    """
+    from .models import NationalReportIndexPage
+
+    return any(
+        index.permissions_for_user(user).can_add_subpage()
+        for index in NationalReportIndexPage.objects.all()
+    )
+
+
+def own_country_only(user):
+    """The refusal of another State's report, naming the State the user files for."""
+    code = limited_to_country(user)
+    name = Country.objects.names(active_language(), [code]).get(code, code)
+    return _("You can file reports only for %(country)s, the State you represent.") % {
+        "country": name
+    }
 
 
 def may_write_report(user, country_code):

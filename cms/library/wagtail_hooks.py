@@ -9,8 +9,6 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from cms.core.models import Country
-
 from . import views
 from .admin_guard import (
     CountryLimitedPagesAdminAPIViewSet,
@@ -18,7 +16,7 @@ from .admin_guard import (
     without_other_countries_drafts,
 )
 from .models import DocumentText, NationalReportFile, NationalReportPage, ReportingCycle
-from .permissions import limited_to_country
+from .permissions import NO_COUNTRY, limited_to_country
 from .questionnaire_views import fill_questionnaire
 
 
@@ -102,25 +100,21 @@ def print_draft_button(page, user, view_name, next_url=None):
         yield PrintDraftMenuItem(page=page, priority=64)
 
 
-def posted_country_is_refused(request):
-    """A point of contact posting a report form for a country they do not represent."""
-    limit = limited_to_country(request.user)
-    if limit is None or request.method != "POST":
-        return False
-    country_id = request.POST.get("country")
-    country = Country.objects.filter(pk=country_id).first() if country_id else None
-    return country is not None and country.code != limit
+@hooks.register("register_page_listing_more_buttons")
+def questionnaire_and_print_in_the_listing(page, user, next_url=None):
+    """A submitted report cannot be opened in the editor, and the listing then shows its title
+    without a link: its questionnaire and printable draft are reached from its row."""
+    if isinstance(page.specific_deferred, NationalReportPage):
+        yield QuestionnaireMenuItem(page=page, priority=3)
+        yield PrintDraftMenuItem(page=page, priority=5)
 
 
 @hooks.register("before_create_page")
-def refuse_reports_for_other_countries(request, parent_page, page_class):
-    if issubclass(page_class, NationalReportPage) and posted_country_is_refused(request):
-        return forbidden()
-
-
-@hooks.register("before_edit_page")
-def refuse_moving_a_report_to_another_country(request, page):
-    if isinstance(page, NationalReportPage) and posted_country_is_refused(request):
+def refuse_those_who_file_for_no_state(request, parent_page, page_class):
+    """A point of contact whose profile names no State files no report. Points of contact
+    who post a report for another State are answered by the form, on its country field."""
+    files_for_no_state = limited_to_country(request.user) == NO_COUNTRY
+    if issubclass(page_class, NationalReportPage) and files_for_no_state:
         return forbidden()
 
 

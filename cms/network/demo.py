@@ -1,11 +1,13 @@
 """Demo content of the network: members, questions and answers in several languages, and
 points of contact. Idempotent: members are found by username, questions by title, contacts
-by country, organisation and name."""
+by country, organisation and name. Contacts and members are checked as the admin checks them,
+so the demo never holds a national point of contact of a territory."""
 
 from pathlib import Path
 
 import yaml
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -15,6 +17,18 @@ from cms.core.models import Country, ThematicArea
 from .models import Answer, Follow, MemberProfile, PointOfContact, Question
 
 DEMO_FILE = Path(__file__).parent / "data" / "demo.yaml"
+
+
+def checked(record, where, exclude=None):
+    """Validate a record as the admin does; a problem stops the load naming the entry and
+    the field (all or nothing)."""
+    try:
+        record.full_clean(exclude=exclude)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
+        )
+        raise ValueError(f"{DEMO_FILE.name}, {where}: {problems}") from None
 
 
 def ensure_member(spec):
@@ -28,20 +42,22 @@ def ensure_member(spec):
     UserProfile.objects.update_or_create(
         user=user, defaults={"preferred_language": spec["preferred_language"]}
     )
-    profile, _created = MemberProfile.objects.update_or_create(
-        user=user,
-        defaults={
-            "status": MemberProfile.Status.ACTIVE,
-            "display_name": spec["display_name"],
-            "role": spec["role"],
-            "instrument": spec.get("instrument", ""),
-            "country": Country.objects.by_code(spec["country"]),
-            "organisation": spec["organisation"],
-            "languages": spec["languages"],
-            "approved_posts": 10,
-            "joined_at": timezone.now(),
-        },
-    )
+    profile = MemberProfile.objects.filter(user=user).first() or MemberProfile(user=user)
+    details = {
+        "status": MemberProfile.Status.ACTIVE,
+        "display_name": spec["display_name"],
+        "role": spec["role"],
+        "instrument": spec.get("instrument", ""),
+        "country": Country.objects.by_code(spec["country"]),
+        "organisation": spec["organisation"],
+        "languages": spec["languages"],
+        "approved_posts": 10,
+        "joined_at": timezone.now(),
+    }
+    for name, value in details.items():
+        setattr(profile, name, value)
+    checked(profile, f"members, entry {spec['username']}", exclude=["user"])
+    profile.save()
     profile.expertise.set([ThematicArea.objects.by_code(code) for code in spec["expertise"]])
     return user
 
@@ -69,23 +85,31 @@ def ensure_question(spec, users):
     return 1
 
 
+def ensure_contact(number, entry):
+    """Create or update a directory entry; 1 if created."""
+    identity = {
+        "country": Country.objects.by_code(entry["country"]),
+        "organisation": entry["organisation"],
+        "name": entry["name"],
+    }
+    contact = PointOfContact.objects.filter(**identity).first()
+    created = contact is None
+    contact = contact or PointOfContact(**identity)
+    for key in ("instrument", "scope", "role_title", "email", "telephone"):
+        setattr(contact, key, entry.get(key, ""))
+    checked(contact, f"contacts, entry {number}")
+    contact.save()
+    return int(created)
+
+
 @transaction.atomic
 def load(stdout=None):
     spec = yaml.safe_load(DEMO_FILE.read_text(encoding="utf-8"))
     users = {member["username"]: ensure_member(member) for member in spec["members"]}
     questions = sum(ensure_question(question, users) for question in spec["questions"])
-    contacts = 0
-    for entry in spec["contacts"]:
-        _contact, created = PointOfContact.objects.update_or_create(
-            country=Country.objects.by_code(entry["country"]),
-            organisation=entry["organisation"],
-            name=entry["name"],
-            defaults={
-                key: entry.get(key, "")
-                for key in ("instrument", "scope", "role_title", "email", "telephone")
-            },
-        )
-        contacts += created
+    contacts = sum(
+        ensure_contact(number, entry) for number, entry in enumerate(spec["contacts"], start=1)
+    )
     if stdout is not None:
         stdout.write(
             f"network: {len(users)} members, {questions} questions and "

@@ -45,14 +45,14 @@ def apply(user, **details):
 def invite(secretariat_user, user, **details):
     require_moderator(secretariat_user)
     expertise = details.pop("expertise", [])
-    profile, _created = MemberProfile.objects.update_or_create(
-        user=user,
-        defaults={
-            **details,
-            "status": MemberProfile.Status.INVITED,
-            "invited_by": secretariat_user,
-        },
-    )
+    profile = member_profile(user) or MemberProfile(user=user)
+    for name, value in details.items():
+        setattr(profile, name, value)
+    profile.status = MemberProfile.Status.INVITED
+    profile.invited_by = secretariat_user
+    # Checked as an application is: a national point of contact of a territory is refused.
+    profile.full_clean(exclude=["user"])
+    profile.save()
     profile.expertise.set(expertise)
     return profile
 

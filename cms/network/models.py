@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.core.instruments import Instrument
+from cms.core.states import not_a_reporting_state
 
 from .rendering import render_markdown
 
@@ -129,6 +130,13 @@ class MemberProfile(models.Model):
             self.joined_at = timezone.now()
         super().save(*args, **kwargs)
 
+    def clean(self):
+        super().clean()
+        # Only a State has national points of contact; experts and others may be anywhere.
+        national = self.role == self.Role.NATIONAL_POINT_OF_CONTACT
+        if national and self.country_id and not self.country.is_reporting_state:
+            raise ValidationError({"country": not_a_reporting_state(self.country)})
+
     @property
     def is_active(self):
         return self.status == self.Status.ACTIVE
@@ -182,6 +190,12 @@ class PointOfContact(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.organisation})"
+
+    def clean(self):
+        super().clean()
+        # The directory is kept by State: territories have no points of contact of their own.
+        if self.country_id and not self.country.is_reporting_state:
+            raise ValidationError({"country": not_a_reporting_state(self.country)})
 
 
 class Post(models.Model):

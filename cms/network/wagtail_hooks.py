@@ -1,9 +1,14 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from cms.core.models import Country
+from cms.core.states import limit_to_reporting_states
 
 from . import views
 from .access import can_moderate
@@ -34,6 +39,16 @@ class MemberProfileViewSet(ModelViewSet):
     ]
 
 
+class PointOfContactForm(WagtailAdminModelForm):
+    """The directory is kept by State: the country is one of the reporting States, each
+    listed once, named and sorted in the user's language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "country" in self.fields:
+            limit_to_reporting_states(self.fields["country"], Country.objects.source())
+
+
 class PointOfContactViewSet(ModelViewSet):
     model = PointOfContact
     name = "network_contacts"
@@ -42,16 +57,22 @@ class PointOfContactViewSet(ModelViewSet):
     list_display = ["name", "organisation", "country", "instrument", "scope"]
     list_filter = ["instrument", "scope"]
     search_fields = ["name", "organisation", "role_title"]
-    form_fields = [
-        "country",
-        "instrument",
-        "scope",
-        "name",
-        "organisation",
-        "role_title",
-        "email",
-        "telephone",
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel(name)
+            for name in (
+                "country",
+                "instrument",
+                "scope",
+                "name",
+                "organisation",
+                "role_title",
+                "email",
+                "telephone",
+            )
+        ],
+        base_form_class=PointOfContactForm,
+    )
 
 
 class NetworkViewSetGroup(ViewSetGroup):

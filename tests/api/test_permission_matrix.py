@@ -1032,7 +1032,8 @@ WRITES = [
         "post",
         "/api/v2/national-reports/",
         "/api/v2/national-reports/",
-        statuses(403, anonymous=401, secretariat=201),
+        # A point of contact is told which field is wrong: the country, as for needs.
+        statuses(403, anonymous=401, npc=400, secretariat=201),
         {"country": "JM", "instrument": "poa_iti", "cycle": "BMS9"},
         "for Jamaica",
     ),

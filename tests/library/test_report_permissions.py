@@ -80,7 +80,10 @@ def test_a_point_of_contact_creates_a_report_for_their_country_only(client, npc_
     refused = client.post(
         url, {**fields, "title": "Brazil report", "slug": "brazil-x", "country": brazil.pk}
     )
-    assert refused.status_code == 403
+    assert refused.status_code == 200  # the form again, with the refusal on its country
+    assert refused.context["form"].errors["country"] == [
+        "You can file reports only for France, the State you represent."
+    ]
     assert not NationalReportPage.objects.filter(slug="brazil-x").exists()
 
     created = client.post(
@@ -89,6 +92,33 @@ def test_a_point_of_contact_creates_a_report_for_their_country_only(client, npc_
     assert created.status_code == 302
     report = NationalReportPage.objects.get(slug="france-x")
     assert report.country.code == "FR" and not report.live and report.owner == npc_fr
+
+
+def test_a_report_is_not_moved_to_another_state_in_the_admin(client, npc_fr, make_report):
+    report = make_report("FR", owner=npc_fr)
+    brazil = Country.objects.get(code="BR", locale=report.locale)
+    client.force_login(npc_fr)
+
+    response = client.post(edit_url(report), form_data(report, country=brazil.pk))
+
+    assert response.status_code == 200
+    assert "France, the State you represent" in response.context["form"].errors["country"][0]
+    report.refresh_from_db()
+    assert report.get_latest_revision_as_object().country.code == "FR"
+
+
+def test_a_point_of_contact_of_no_state_may_not_open_the_report_form(
+    client, make_npc, reports_index
+):
+    from cms.accounts.models import UserProfile
+
+    npc = make_npc("FR", username="npc-of-no-state")
+    UserProfile.objects.filter(user=npc).update(country=None)
+    client.force_login(npc)
+    url = reverse(
+        "wagtailadmin_pages:add", args=["library", "nationalreportpage", reports_index.pk]
+    )
+    assert client.get(url).status_code == 403
 
 
 def test_a_point_of_contact_cannot_publish(client, npc_fr, make_report):

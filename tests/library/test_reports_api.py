@@ -103,15 +103,81 @@ def test_a_point_of_contact_creates_edits_and_submits_their_draft(client, npc_fr
     assert report.workflow_in_progress and not report.live
 
 
-def test_a_point_of_contact_cannot_create_another_countrys_report(client, npc_fr):
+def test_a_report_for_another_state_is_refused_on_its_country(client, npc_fr):
     response = client.post(
         URL,
         {"country": "BR", "instrument": "poa", "cycle": "BMS9"},
         content_type="application/json",
         **token_header(npc_fr),
     )
-    assert response.status_code == 403
+    assert response.status_code == 400
+    body = response.json()
+    assert list(body["errors"]) == ["country"]
+    assert body["errors"]["country"] == [
+        "You can file reports only for France, the State you represent."
+    ]
+    assert body["message"] == body["errors"]["country"][0]
     assert not NationalReportPage.objects.filter(country__code="BR", cycle__code="BMS9").exists()
+
+    moved = client.post(
+        URL,
+        {"country": "FR", "instrument": "poa", "cycle": "BMS9"},
+        content_type="application/json",
+        **token_header(npc_fr),
+    )
+    assert moved.status_code == 201
+    refused = client.patch(
+        f"{URL}{moved.json()['id']}/",
+        {"country": "BR"},
+        content_type="application/json",
+        **token_header(npc_fr),
+    )
+    assert refused.status_code == 400
+    assert list(refused.json()["errors"]) == ["country"]
+    report = NationalReportPage.objects.get(pk=moved.json()["id"])
+    assert report.get_latest_revision_as_object().country.code == "FR"
+
+
+def test_the_refusal_names_the_state_in_the_language_asked_for(client, npc_fr):
+    response = client.post(
+        URL,
+        {"country": "BR", "instrument": "poa", "cycle": "BMS9"},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="es",
+        **token_header(npc_fr),
+    )
+    assert response.status_code == 400
+    assert "Francia" in response.json()["errors"]["country"][0]
+
+
+@pytest.mark.parametrize("country", ["FR", "BR"])
+def test_those_who_may_not_file_at_all_are_still_refused_403(client, make_npc, country):
+    from cms.accounts.models import UserProfile
+
+    without_state = make_npc("FR", username="npc-without-state")
+    UserProfile.objects.filter(user=without_state).update(country=None)
+    response = client.post(
+        URL,
+        {"country": country, "instrument": "poa", "cycle": "BMS9"},
+        content_type="application/json",
+        **token_header(without_state),
+    )
+    assert response.status_code == 403
+    assert "message" in response.json()
+
+
+def test_a_user_who_may_not_add_reports_is_refused_before_the_body_is_read(
+    client, django_user_model
+):
+    outsider = django_user_model.objects.create_user("outsider-1", password="o-password-1")
+    response = client.post(
+        URL,
+        {"country": "XX", "instrument": "none", "cycle": "BMS1"},
+        content_type="application/json",
+        **token_header(outsider),
+    )
+    assert response.status_code == 403
+    assert "errors" not in response.json()
 
 
 def test_bad_sections_are_refused_with_field_errors(client, npc_fr, make_report):

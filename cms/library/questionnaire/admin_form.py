@@ -109,6 +109,11 @@ class QuestionnaireForm(forms.Form):
             widget=forms.Textarea(attrs={"rows": 2}),
         )
 
+    def make_read_only(self):
+        """Show the answers without letting them change (a submitted report, a closed cycle)."""
+        for field in self.fields.values():
+            field.disabled = True
+
     def answers(self):
         """{code: answer or None} from the cleaned data, for `merge_answers`."""
         data = self.cleaned_data

@@ -9,7 +9,7 @@ changes reopens it too, since the State must then edit it.
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from cms.accounts.roles import is_secretariat
@@ -58,13 +58,23 @@ def is_locked(report):
     )
 
 
-def locked_message(report):
+def locked_message(report, user=None):
+    """Why a submitted report cannot be changed, dated in the active language.
+
+    The secretariat is told it may reopen the report itself; everyone else, whom to ask.
+    """
     submission = locking_submission(report)
     when = submission.submitted_at if submission else timezone.now()
+    date = formats.date_format(timezone.localtime(when), "DATE_FORMAT")
+    if is_secretariat(user):
+        return _(
+            "This report was submitted on %(date)s and is locked until the secretariat reopens "
+            "it; reopen it from its questionnaire to make changes."
+        ) % {"date": date}
     return _(
         "This report was submitted on %(date)s and is locked; ask the secretariat to reopen "
         "it to make changes."
-    ) % {"date": when.date().isoformat()}
+    ) % {"date": date}
 
 
 def previous_report(report):
