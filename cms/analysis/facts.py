@@ -12,7 +12,7 @@ from cms.core.instruments import Instrument
 from cms.library.models import NationalReportPage, ReportingCycle
 from cms.library.questionnaire.answers import STATUS_VALUES
 
-from .models import StateAnswer, StateReport
+from .models import CycleAnswers, CycleReports, StateAnswer, StateReport
 
 REFRESH_TOPIC = "analysis.refresh-state-cycle"
 
@@ -75,18 +75,12 @@ def answer_rows(state_report, answers):
     return rows
 
 
-@transaction.atomic
-def refresh(country_code, cycle_code):
-    """Recount one State in one cycle from its published reports; returns the counted row."""
-    cycle = ReportingCycle.objects.filter(code=cycle_code).first()
-    if cycle is None:
-        return None
+def recount(country_code, cycle):
+    """Replace the counted rows of one State in one cycle; True if a report counts."""
     StateReport.objects.filter(cycle=cycle, country_code=country_code).delete()
-    # Cached API answers were computed from the rows replaced here.
-    transaction.on_commit(bump_version)
     report = counted_report(country_code, cycle)
     if report is None:
-        return None
+        return False
     state_report = StateReport.objects.create(
         cycle=cycle,
         country_code=country_code,
@@ -96,17 +90,65 @@ def refresh(country_code, cycle_code):
         published_at=report.last_published_at,
     )
     StateAnswer.objects.bulk_create(answer_rows(state_report, report.answers))
-    return state_report
+    return True
+
+
+def roll_up(cycle):
+    """Rewrite the cycle's roll-ups from its counted rows."""
+    CycleReports.objects.update_or_create(
+        cycle=cycle,
+        defaults={
+            "reports": {
+                code: [poa, iti]
+                for code, poa, iti in StateReport.objects.filter(cycle=cycle).values_list(
+                    "country_code", "covers_poa", "covers_iti"
+                )
+            }
+        },
+    )
+    by_question = {}
+    for code, question, status, number, entries in StateAnswer.objects.filter(
+        state_report__cycle=cycle
+    ).values_list("state_report__country_code", "question_code", "status", "number", "entry_count"):
+        by_question.setdefault(question, {})[code] = [status, number, entries]
+    CycleAnswers.objects.filter(cycle=cycle).delete()
+    CycleAnswers.objects.bulk_create(
+        CycleAnswers(cycle=cycle, question_code=question, answers=answers)
+        for question, answers in by_question.items()
+    )
+
+
+def locked_cycle(cycle_code):
+    """The cycle, locked until the transaction ends: one recount of a cycle at a time, so that
+    two States published together both reach the roll-ups."""
+    return ReportingCycle.objects.select_for_update().filter(code=cycle_code).first()
+
+
+@transaction.atomic
+def refresh(country_code, cycle_code):
+    """Recount one State in one cycle from its published reports; True if a report counts."""
+    cycle = locked_cycle(cycle_code)
+    if cycle is None:
+        return False
+    counted = recount(country_code, cycle)
+    roll_up(cycle)
+    # Cached API answers were computed from the rows replaced here.
+    transaction.on_commit(bump_version)
+    return counted
 
 
 @transaction.atomic
 def rebuild():
     """Recount every State and cycle; returns the number of reports counted."""
     StateReport.objects.all().delete()
-    pairs = (
-        NationalReportPage.objects.live()
-        .public()
-        .values_list("country__code", "cycle__code")
-        .distinct()
+    CycleReports.objects.all().delete()
+    CycleAnswers.objects.all().delete()
+    pairs = sorted(
+        set(NationalReportPage.objects.live().public().values_list("country__code", "cycle__code"))
     )
-    return sum(1 for country, cycle in sorted(set(pairs)) if refresh(country, cycle))
+    counted = 0
+    for cycle in ReportingCycle.objects.filter(code__in={cycle for _country, cycle in pairs}):
+        counted += sum(recount(country, cycle) for country, code in pairs if code == cycle.code)
+        roll_up(cycle)
+    transaction.on_commit(bump_version)
+    return counted

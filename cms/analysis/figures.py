@@ -9,10 +9,12 @@ report covers the question's instrument or answers the question.
 import statistics
 from dataclasses import dataclass, field
 
-from cms.library.models import QuestionnaireQuestion, ReportingCycle
+from django.db.models import Count, Max
+
+from cms.library.models import QuestionnaireQuestion, QuestionnaireVersion, ReportingCycle
 from cms.library.questionnaire.answers import STATUS_VALUES
 
-from .models import StateAnswer, StateReport
+from .models import CycleAnswers, CycleReports, StateAnswer
 from .states import breakdown_areas
 
 # Below this many reports a share is shown with a warning that it describes few States.
@@ -86,8 +88,21 @@ class QuestionFigures:
     by_state: dict  # code -> (status, number), NOT_ANSWERED or NOT_REPORTED
 
 
+# The catalogue, kept per process for as long as no questionnaire version is (re)loaded.
+_catalogue = (None, {})
+
+
 def question_catalogue():
     """{code: question} over every questionnaire version, the latest wording of each code."""
+    global _catalogue
+    stamp = QuestionnaireVersion.objects.aggregate(loaded=Max("loaded_at"), count=Count("pk"))
+    key = (stamp["loaded"], stamp["count"])
+    if _catalogue[0] != key:
+        _catalogue = (key, read_catalogue())
+    return _catalogue[1]
+
+
+def read_catalogue():
     catalogue = {}
     for question in (
         QuestionnaireQuestion.objects.filter(answer_type__in=ANALYSED_TYPES)
@@ -112,35 +127,35 @@ def value_of(answer_row, question):
     return status, number
 
 
-def speaks_to(state_report, question, answered):
-    covers = {"poa": state_report["covers_poa"], "iti": state_report["covers_iti"]}
-    if question.instrument == "poa_iti":
-        return answered or covers["poa"] or covers["iti"]
-    return answered or covers.get(question.instrument, True)
+def speaks_to(covers_poa, covers_iti, question, answered):
+    if answered:
+        return True
+    if question.instrument == "poa":
+        return covers_poa
+    if question.instrument == "iti":
+        return covers_iti
+    return covers_poa or covers_iti
 
 
 def state_values(question, cycle_ids, instrument=""):
     """{(cycle id, State code): (status, number) | NOT_ANSWERED} for reports speaking to it."""
-    reports = StateReport.objects.filter(cycle_id__in=cycle_ids)
-    if instrument:
-        reports = reports.filter(**{f"covers_{instrument}": True})
-    reports = {
-        row["pk"]: row
-        for row in reports.values("pk", "cycle_id", "country_code", "covers_poa", "covers_iti")
-    }
-    answers = {
-        row[0]: value_of(row[1:], question)
-        for row in StateAnswer.objects.filter(
-            state_report_id__in=reports, question_code=question.code
-        ).values_list("state_report_id", "status", "number", "entry_count")
-    }
+    rows = CycleAnswers.objects.filter(cycle_id__in=cycle_ids, question_code=question.code)
+    answers = dict(rows.values_list("cycle_id", "answers"))
     values = {}
-    for pk, report in reports.items():
-        answer = answers.get(pk)
-        if answer is not None and not answer[0] and answer[1] is None:
-            answer = None
-        if speaks_to(report, question, answer is not None):
-            values[(report["cycle_id"], report["country_code"])] = answer or NOT_ANSWERED
+    for cycle_id, reports in CycleReports.objects.filter(cycle_id__in=cycle_ids).values_list(
+        "cycle_id", "reports"
+    ):
+        cycle_answers = answers.get(cycle_id, {})
+        for code, (covers_poa, covers_iti) in reports.items():
+            if instrument and not (covers_poa if instrument == "poa" else covers_iti):
+                continue
+            answer = cycle_answers.get(code)
+            if answer is not None:
+                answer = value_of(answer, question)
+                if not answer[0] and answer[1] is None:
+                    answer = None
+            if speaks_to(covers_poa, covers_iti, question, answer is not None):
+                values[(cycle_id, code)] = answer or NOT_ANSWERED
     return values
 
 

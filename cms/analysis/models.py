@@ -4,7 +4,8 @@ A national report is a page with its answers as JSON; counting across 195 States
 dozen cycles from the pages would read every report on every request. These rows hold, per
 State and cycle, the one published report that speaks for the State and the value of each
 answer, kept in step by `cms.analysis.facts` whenever a report is published, unpublished or
-deleted, so that a figure is one indexed query over a few thousand small rows.
+deleted. `CycleReports` and `CycleAnswers` roll them up per cycle (and question), so that
+a figure over every State and a dozen cycles reads a dozen small rows.
 """
 
 from django.db import models
@@ -61,6 +62,49 @@ class StateAnswer(models.Model):
             )
         ]
         indexes = [models.Index(fields=["question_code"], name="analysis_answer_question")]
+
+    def __str__(self):
+        return self.question_code
+
+
+class CycleReports(models.Model):
+    """The States counted in one cycle and the instruments their reports cover, in one row.
+
+    {State code: [covers PoA, covers ITI]}: rolled up from `StateReport` whenever a State's
+    count changes, so that a figure over twelve cycles reads twelve small rows.
+    """
+
+    cycle = models.OneToOneField(
+        "library.ReportingCycle", on_delete=models.CASCADE, related_name="+"
+    )
+    reports = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("reports counted in a cycle")
+        verbose_name_plural = _("reports counted in each cycle")
+
+    def __str__(self):
+        return str(self.cycle_id)
+
+
+class CycleAnswers(models.Model):
+    """Every counted answer to one question in one cycle, in one row.
+
+    {State code: [status, number, entry count]}, rolled up from `StateAnswer`.
+    """
+
+    cycle = models.ForeignKey("library.ReportingCycle", on_delete=models.CASCADE, related_name="+")
+    question_code = models.CharField(_("question"), max_length=100)
+    answers = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("answers counted in a cycle")
+        verbose_name_plural = _("answers counted in each cycle")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "question_code"], name="analysis_one_roll_up_per_question"
+            )
+        ]
 
     def __str__(self):
         return self.question_code

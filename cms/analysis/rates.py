@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from cms.library.overview import ITI_ONLY, NOT_REPORTED, POA_AND_ITI, POA_ONLY
 
-from .models import StateReport
+from .models import CycleReports, StateReport
 from .states import breakdown_areas
 
 
@@ -24,10 +24,11 @@ class Rate:
 def reports_by_cycle(cycle_ids):
     """{(cycle id, State code): (covers PoA, covers ITI)}"""
     return {
-        (cycle_id, code): (poa, iti)
-        for cycle_id, code, poa, iti in StateReport.objects.filter(
-            cycle_id__in=cycle_ids
-        ).values_list("cycle_id", "country_code", "covers_poa", "covers_iti")
+        (cycle_id, code): tuple(covers)
+        for cycle_id, reports in CycleReports.objects.filter(cycle_id__in=cycle_ids).values_list(
+            "cycle_id", "reports"
+        )
+        for code, covers in reports.items()
     }
 
 

@@ -66,8 +66,9 @@ def law_value(law):
     }
 
 
-def read_sections_into_answers(report):
-    """Answer the questionnaire from the report's sections, as existing reports were."""
+def read_sections_into_answers(report, stated=None):
+    """Answer the questionnaire from the report's sections, as existing reports were, and
+    with the `stated` answers ({question code: value}) the demo file gives."""
     version = questionnaire_for(report.cycle)
     if version is None:
         return
@@ -82,6 +83,8 @@ def read_sections_into_answers(report):
 
     report.questionnaire = version
     report.answers = answers_from_sections(report.sections.raw_data, questions, term_code)
+    for code, value in (stated or {}).items():
+        report.answers[code] = {"value": value}
     publish(report)
 
 
@@ -168,7 +171,7 @@ def load(stdout=None):
             ),
         )
         if new:
-            read_sections_into_answers(report)
+            read_sections_into_answers(report, report_spec.get("answers"))
         created += new
         pages.append(report)
     translate(pages, stdout)
