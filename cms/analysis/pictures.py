@@ -1,6 +1,7 @@
 """Maps and charts of the figures, drawn as SVG by `maps` and `charts`."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cms.library.overview import STATUS_LABELS as REPORTING_LABELS
 from cms.library.questionnaire.answers import STATUS_VALUES
@@ -83,7 +84,11 @@ def answer_map(figures, states, title, language):
         classes,
         title=title,
         language=language,
-        description=_("Based on %(count)s published reports.")
+        description=ngettext(
+            "Based on %(count)s published report.",
+            "Based on %(count)s published reports.",
+            figures.total.reported,
+        )
         % {"count": number(figures.total.reported, language)},
         ordered=ordered,
     )
@@ -128,7 +133,9 @@ def answer_chart(figures, scope_name, title, language):
     rows = []
     for tally in [figures.total, *figures.areas]:
         label = names.get(tally.code, tally.code) if tally.code else scope_name
-        label = _("%(area)s (%(count)s reports)") % {
+        label = ngettext(
+            "%(area)s (%(count)s report)", "%(area)s (%(count)s reports)", tally.reported
+        ) % {
             "area": label,
             "count": number(tally.reported, language),
         }
@@ -158,6 +165,7 @@ def trend_chart(question, trend, title, language):
     if question.answer_type == "yes_no_in_development":
         series = [
             charts.Series(
+                key=status,
                 label=str(ANSWER_LABELS[status]),
                 points=tuple(
                     (f"{cycle.code} {cycle.year}", tally.share(status)) for cycle, tally in trend

@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from . import pictures, tables
@@ -43,7 +43,7 @@ def analysis_screen(request):
         rates = reporting_rates([cycle], scope, states, instrument)
         _cycle, total, _areas = rates[0]
         context.update(
-            heading=_("Reporting rates"),
+            figure_heading=_("Reporting rates"),
             summary=_("%(reported)s of %(states)s States reported for the %(cycle)s.")
             % {
                 "reported": number(total.reported, language),
@@ -67,10 +67,14 @@ def analysis_screen(request):
         title = question.text_in(language)
         query["question"] = question.code
         context.update(
-            heading=title,
+            figure_heading=title,
             question=question,
             base=figures.total,
-            summary=_("Based on %(count)s published reports of %(states)s States.")
+            summary=ngettext(
+                "Based on %(count)s published report of %(states)s States.",
+                "Based on %(count)s published reports of %(states)s States.",
+                figures.total.reported,
+            )
             % {
                 "count": number(figures.total.reported, language),
                 "states": number(figures.total.states, language),

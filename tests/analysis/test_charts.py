@@ -136,8 +136,9 @@ def test_the_chart_grows_with_its_rows_and_wraps_long_labels():
 
 
 def test_arabic_mirrors_the_geometry():
-    labels = ("Alpha", "Beta", "Gamma", "Delta")  # same labels: same layout, mirrored
-    values = (0.62, 0.31, None, 0.93)
+    # Same labels and no translated "No data": the same layout, mirrored.
+    labels = ("Alpha", "Beta", "Gamma", "Delta")
+    values = (0.62, 0.31, 0.05, 0.93)
     english = parse(bar_chart("en", labels, values))
     arabic = parse(bar_chart("ar", labels, values))
     english_bars = [box(rect) for rect in elements(english, "rect", "chart-bar")]

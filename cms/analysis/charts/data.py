@@ -28,3 +28,5 @@ class Series:
     label: str
     # (x label, value): e.g. ("BMS8 2022", 0.4); None leaves a gap in the line.
     points: tuple[tuple[str, float | None], ...]
+    # An answer class ("yes", "no"...): the line takes that class's colour, as bars do.
+    key: str = ""

@@ -19,7 +19,7 @@ from .parts import (
     labelled,
     listed,
 )
-from .style import AXIS, GRID, MUTED_INK, SERIES_COLOURS, NumberFormat
+from .style import AXIS, GRID, MUTED_INK, NumberFormat, class_colours
 
 PLOT_HEIGHT = 240
 
@@ -74,9 +74,12 @@ def render_trend_chart(
         no_data = gettext("No data")
         values = [value for line in series for _, value in line.points if value is not None]
         scale = Scale.fit(max(values, default=0), percent=percent, maximum=y_max)
+        colours = class_colours(
+            [line.key or f"series-{index}" for index, line in enumerate(series)]
+        )
         styles = [
-            (SERIES_COLOURS[index % len(SERIES_COLOURS)], MARKER_SHAPES[index % len(MARKER_SHAPES)])
-            for index in range(len(series))
+            (colours[line.key or f"series-{index}"], MARKER_SHAPES[index % len(MARKER_SHAPES)])
+            for index, line in enumerate(series)
         ]
         canvas = Canvas(language)
         top = draw_title(canvas, title, MARGIN) if show_title else MARGIN
