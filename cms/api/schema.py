@@ -9,6 +9,7 @@ import inspect
 import re
 
 from drf_spectacular.openapi import AutoSchema as AutoSchemaBase
+from drf_spectacular.plumbing import force_instance
 from drf_spectacular.utils import OpenApiParameter, inline_serializer
 from rest_framework import serializers
 
@@ -141,10 +142,8 @@ class AutoSchema(AutoSchemaBase):
         return media_types
 
     def request_takes_files(self):
-        serializer = self.get_request_serializer()
-        fields = getattr(serializer, "fields", {}) if serializer is not None else {}
-        if inspect.isclass(serializer):
-            fields = serializer().fields
+        serializer = force_instance(self.get_request_serializer())
+        fields = getattr(serializer, "fields", None) or {}
         return any(isinstance(field, serializers.FileField) for field in fields.values())
 
     def get_operation(self, *args, **kwargs):
@@ -164,9 +163,9 @@ class AutoSchema(AutoSchemaBase):
     def get_summary(self):
         # A description may say what the whole endpoint is: the usual actions are named
         # from the action itself, the others from the first words of their description.
-        description = self.get_description()
         if getattr(self.view, "action", None) in ACTION_VERBS:
             return self.generated_summary()
+        description = self.get_description()
         if description == public_class_doc(type(self.view)):
             description = ""
         return first_clause(description) or self.generated_summary()
