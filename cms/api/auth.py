@@ -14,6 +14,12 @@ class ObtainTokenView(ObtainAuthToken):
     throttle_scope = "auth"
 
     @extend_schema(
+        summary="Get a token",
+        description="Exchange a username and password for the token that authenticates the "
+        "user's API requests (`Authorization: Token <key>`). The same user always gets the "
+        "same token. Needs no credentials; limited per client address.",
+        # Credentials sent to this endpoint are not needed, whatever the API's default.
+        auth=[],
         request=inline_serializer(
             "AuthTokenRequest",
             {

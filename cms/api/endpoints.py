@@ -1,5 +1,5 @@
-"""The toolkit's own endpoints under /api/v2/: Wagtail's pages, images and documents, token
-authentication and draft previews (declared by ApiConfig.api_urlpatterns)."""
+"""The toolkit's own endpoints under /api/v2/: the index, Wagtail's pages, images and
+documents, token authentication and draft previews (declared by ApiConfig.api_urlpatterns)."""
 
 from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -7,17 +7,24 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from .auth import ObtainTokenView
+from .index import ApiIndexView
 from .pages import LocalizedPagesAPIViewSet
 from .pagination import BoundedPaginationMixin
 from .preview import PagePreviewView
-from .schema import DOCUMENT, IMAGE, wagtail_endpoint_schema
-from .viewsets import CheckedFindMixin, ConfiguredRenderersMixin
+from .viewsets import ApiErrorsMixin, CheckedFindMixin, ConfiguredRenderersMixin
+from .wagtail_schema import DOCUMENT, IMAGE, wagtail_endpoint_schema
 
 # Images and documents are not translated; the same views, described for the schema.
 ImagesEndpoint = wagtail_endpoint_schema("images", IMAGE)(
     type(
         "ImagesEndpoint",
-        (CheckedFindMixin, ConfiguredRenderersMixin, BoundedPaginationMixin, ImagesAPIViewSet),
+        (
+            ApiErrorsMixin,
+            CheckedFindMixin,
+            ConfiguredRenderersMixin,
+            BoundedPaginationMixin,
+            ImagesAPIViewSet,
+        ),
         {},
     )
 )
@@ -25,6 +32,7 @@ DocumentsEndpoint = wagtail_endpoint_schema("documents", DOCUMENT)(
     type(
         "DocumentsEndpoint",
         (
+            ApiErrorsMixin,
             CheckedFindMixin,
             ConfiguredRenderersMixin,
             BoundedPaginationMixin,
@@ -40,6 +48,7 @@ wagtail_router.register_endpoint("images", ImagesEndpoint)
 wagtail_router.register_endpoint("documents", DocumentsEndpoint)
 
 urlpatterns = [
+    path("", ApiIndexView.as_view(), name="api-index"),
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
     path("preview/", PagePreviewView.as_view(), name="api-preview"),
     path("", wagtail_router.urls),

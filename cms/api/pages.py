@@ -22,12 +22,11 @@ from wagtail.models import Page, PageViewRestriction, Site
 from cms.core.languages import locale_by_id, with_fallback
 
 from .caching import derived_from_content
-from .errors import exception_handler
 from .languages import QueryParameterError, language_or_default, requested_language
 from .pagination import BoundedPaginationMixin
-from .schema import PAGE, PAGE_FILTERS, wagtail_endpoint_schema
 from .translations import page_translations
-from .viewsets import CheckedFindMixin, ConfiguredRenderersMixin
+from .viewsets import ApiErrorsMixin, CheckedFindMixin, ConfiguredRenderersMixin
+from .wagtail_schema import PAGE, PAGE_FILTERS, wagtail_endpoint_schema
 
 # What linking to a translation needs: its URL path (html_url) and tree position.
 TRANSLATION_FIELDS = ("url_path", "path", "depth", "content_type")
@@ -112,7 +111,11 @@ class LocalizedPageSerializer(PageSerializer):
 
 @wagtail_endpoint_schema("pages", PAGE, PAGE_FILTERS)
 class LocalizedPagesAPIViewSet(
-    CheckedFindMixin, ConfiguredRenderersMixin, BoundedPaginationMixin, PagesAPIViewSet
+    ApiErrorsMixin,
+    CheckedFindMixin,
+    ConfiguredRenderersMixin,
+    BoundedPaginationMixin,
+    PagesAPIViewSet,
 ):
     base_serializer_class = LocalizedPageSerializer
     filter_backends = [
@@ -146,10 +149,6 @@ class LocalizedPagesAPIViewSet(
         # references only when a language was named (see blocks.references).
         context["language"] = requested_language(self.request)
         return context
-
-    def handle_exception(self, exc):
-        response = exception_handler(exc, self.get_exception_handler_context())
-        return response if response is not None else super().handle_exception(exc)
 
     def get_base_queryset(self):
         """The live pages of the site this client may see (Wagtail's rules), built once."""

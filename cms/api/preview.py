@@ -10,7 +10,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from .errors import error_response
-from .schema import ERROR, PAGE
+from .schema import ERROR
+from .wagtail_schema import PAGE
 
 
 class PagePreviewView(APIView):

@@ -1,16 +1,16 @@
-"""OpenAPI description of the endpoints drf-spectacular cannot introspect on its own.
+"""The OpenAPI schema's shared pieces: the parameters every endpoint takes, the error shape,
+and the AutoSchema that gives every operation what drf-spectacular leaves out.
 
-Wagtail's API views build their serializers per request (fields, page type), so their
-responses are described here by hand: the fields every item has, plus whatever a page
-type or the `fields` parameter adds (JSON Schema allows extra properties).
+Wagtail's endpoints are described in `wagtail_schema`; what is fixed up over the whole
+document once it is built (nullability, unions, tags) in `schema_hooks`.
 """
 
+import inspect
+import re
+
 from drf_spectacular.openapi import AutoSchema as AutoSchemaBase
-from drf_spectacular.utils import (
-    OpenApiParameter,
-    extend_schema,
-    inline_serializer,
-)
+from drf_spectacular.plumbing import force_instance
+from drf_spectacular.utils import OpenApiParameter, inline_serializer
 from rest_framework import serializers
 
 from .languages import LANGUAGE_CODES
@@ -39,75 +39,6 @@ LIMIT = OpenApiParameter(
 OFFSET = OpenApiParameter(
     "offset", {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET}, description="Items to skip."
 )
-FIELDS = OpenApiParameter(
-    "fields", str, description="Comma-separated fields to add (or remove with a leading -), or *."
-)
-ORDER = OpenApiParameter(
-    "order", str, description="Field to order by; prefix - to reverse; random."
-)
-SEARCH = OpenApiParameter("search", str, description="Full-text search terms.")
-SEARCH_OPERATOR = OpenApiParameter("search_operator", str, enum=["and", "or"])
-
-PAGE_FILTERS = [
-    OpenApiParameter(
-        "type", str, description="Page type as app_label.ModelName, e.g. core.HomePage."
-    ),
-    OpenApiParameter("child_of", str, description="Id of the parent page, or root."),
-    OpenApiParameter("descendant_of", int, description="Id of an ancestor page."),
-    OpenApiParameter("ancestor_of", int, description="Id of a descendant page."),
-    OpenApiParameter("translation_of", int, description="Id of a page in another language."),
-    OpenApiParameter("site", str, description="Hostname (and :port) of the site."),
-]
-
-TRANSLATION_LINK = inline_serializer(
-    "PageTranslationLink",
-    {
-        "locale": serializers.ChoiceField(LANGUAGE_CODES),
-        "id": serializers.IntegerField(),
-        "detail_url": serializers.URLField(),
-        "html_url": serializers.CharField(allow_null=True),
-    },
-)
-
-PAGE_META = inline_serializer(
-    "PageMeta",
-    {
-        "type": serializers.CharField(required=False),
-        "detail_url": serializers.URLField(required=False),
-        "html_url": serializers.CharField(required=False, allow_null=True),
-        "slug": serializers.CharField(required=False),
-        "first_published_at": serializers.DateTimeField(required=False, allow_null=True),
-        "show_in_menus": serializers.BooleanField(required=False),
-        "seo_title": serializers.CharField(required=False, allow_blank=True),
-        "search_description": serializers.CharField(required=False, allow_blank=True),
-        "alias_of": serializers.JSONField(required=False, allow_null=True),
-        "parent": serializers.JSONField(required=False, allow_null=True),
-        "locale": serializers.ChoiceField(LANGUAGE_CODES, required=False),
-        "requested_locale": serializers.ChoiceField(LANGUAGE_CODES, required=False),
-        "is_fallback": serializers.BooleanField(required=False),
-        "translations": TRANSLATION_LINK.__class__(many=True, required=False),
-    },
-)
-
-PAGE = inline_serializer(
-    "Page",
-    {
-        "id": serializers.IntegerField(),
-        "meta": PAGE_META,
-        "title": serializers.CharField(required=False),
-    },
-)
-
-
-def listing_of(name, item):
-    return inline_serializer(
-        name,
-        {
-            "meta": inline_serializer(f"{name}Meta", {"total_count": serializers.IntegerField()}),
-            "items": item.__class__(many=True),
-        },
-    )
-
 
 ERROR = inline_serializer(
     "Error",
@@ -119,90 +50,153 @@ ERROR = inline_serializer(
     },
 )
 
+# Request bodies are documented as JSON, the form every client library sends; a body that
+# carries a file is documented as multipart, the only form that can carry one. (The server
+# still parses the other forms, for HTML forms and older clients.)
+JSON = "application/json"
+MULTIPART = "multipart/form-data"
 
-def wagtail_endpoint_schema(name, item, filters=()):
-    """Describe a Wagtail API endpoint class (its listing, detail and find views)."""
-    listing_parameters = [LOCALE, LIMIT, OFFSET, FIELDS, ORDER, SEARCH, SEARCH_OPERATOR, *filters]
-    identifier = OpenApiParameter("id", {"type": "integer", "minimum": 0}, OpenApiParameter.PATH)
-
-    def decorate(endpoint_class):
-        class DescribedEndpoint(endpoint_class):
-            @extend_schema(
-                operation_id=f"{name}_list",
-                parameters=listing_parameters,
-                responses={200: listing_of(f"{name.title()}Listing", item), 400: ERROR},
-            )
-            def listing_view(self, request):
-                return super().listing_view(request)
-
-            @extend_schema(
-                operation_id=f"{name}_retrieve",
-                parameters=[identifier, LOCALE, FIELDS],
-                responses={200: item, 400: ERROR, 404: ERROR},
-            )
-            def detail_view(self, request, pk):
-                return super().detail_view(request, pk)
-
-            @extend_schema(
-                operation_id=f"{name}_find",
-                parameters=[
-                    OpenApiParameter("html_path", str),
-                    OpenApiParameter("id", int),
-                    LOCALE,
-                ],
-                responses={302: None, 400: ERROR, 404: ERROR},
-            )
-            def find_view(self, request):
-                return super().find_view(request)
-
-        DescribedEndpoint.__name__ = DescribedEndpoint.__qualname__ = endpoint_class.__name__
-        DescribedEndpoint.__module__ = endpoint_class.__module__
-        return DescribedEndpoint
-
-    return decorate
+# Endpoints are described by the docstrings of the project's own views; those of the toolkit's
+# base classes (and of the frameworks) are notes for developers, not for API clients.
+DESCRIBING_MODULES = ("cms.", "assistance.", "search.", "blocks.")
+TOOLKIT_MODULES = ("cms.api.",)
+SUMMARY_MAX_LENGTH = 80
+ACTION_VERBS = {
+    "list": "List",
+    "listing_view": "List",
+    "retrieve": "Get",
+    "detail_view": "Get",
+    "create": "Create",
+    "update": "Replace",
+    "partial_update": "Update",
+    "destroy": "Delete",
+}
+METHOD_VERBS = {"GET": "Get", "POST": "Send", "PUT": "Replace", "PATCH": "Update", "DELETE": "Undo"}
 
 
-def media_item(name, **extra_fields):
-    """An item of the images or documents endpoint: id, meta and title, plus `extra_fields`."""
-    meta = inline_serializer(
-        f"{name}Meta",
-        {
-            "type": serializers.CharField(required=False),
-            "detail_url": serializers.URLField(required=False),
-            "tags": serializers.ListField(child=serializers.CharField(), required=False),
-            "download_url": serializers.CharField(required=False),
-        },
-    )
-    fields = {
-        "id": serializers.IntegerField(),
-        "meta": meta,
-        "title": serializers.CharField(required=False),
-    }
-    return inline_serializer(name, {**fields, **extra_fields})
+def own_doc(obj):
+    """The docstring `obj` itself declares, unless it is one of the internal ones."""
+    doc = obj.__dict__.get("__doc__") if inspect.isclass(obj) else getattr(obj, "__doc__", None)
+    module = getattr(obj, "__module__", None) or ""
+    if not doc or not module.startswith(DESCRIBING_MODULES) or module.startswith(TOOLKIT_MODULES):
+        return ""
+    return inspect.cleandoc(doc)
 
 
-IMAGE = media_item(
-    "Image",
-    width=serializers.IntegerField(required=False),
-    height=serializers.IntegerField(required=False),
-)
-DOCUMENT = media_item("Document")
+def public_class_doc(view_class):
+    for cls in view_class.__mro__:
+        doc = own_doc(cls)
+        if doc:
+            return doc
+    return ""
+
+
+def singular(words):
+    """'assistance forms' -> 'assistance form', 'countries' -> 'country', 'matches' -> 'match'."""
+    if words.endswith("ies"):
+        return words[:-3] + "y"
+    if words.endswith(("ches", "shes", "sses", "xes")):
+        return words[:-2]
+    return words.removesuffix("s")
+
+
+def with_article(noun):
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
+
+
+def first_clause(description):
+    """The description's first sentence, without asides, up to a semicolon or colon, if short."""
+    sentence = re.split(r"(?<=[.!?])\s", description.strip(), maxsplit=1)[0]
+    sentence = re.sub(r"\s\([^)]*\)", "", sentence)
+    clause = " ".join(re.split(r"[;:]\s", sentence, maxsplit=1)[0].rstrip(".").split())
+    return clause if 0 < len(clause) <= SUMMARY_MAX_LENGTH else ""
 
 
 class AutoSchema(AutoSchemaBase):
-    """drf-spectacular's AutoSchema, documenting the error answers every endpoint can give,
-    and the Idempotency-Key header where a view honours it (cms.api.idempotency)."""
+    """drf-spectacular's AutoSchema, giving every operation a summary, the `locale` parameter
+    on reads, one content type per request body, an explicit empty `security` where no
+    credentials are needed, the error answers every endpoint can give and the
+    Idempotency-Key header where a view honours it (cms.api.idempotency)."""
 
     def is_idempotent(self):
         return self.method in getattr(self.view, "idempotent_methods", ())
 
     def get_override_parameters(self):
         parameters = super().get_override_parameters()
+        if self.method == "GET":
+            # Every endpoint reads ?locale= (cms.api.languages), even where the answer does not
+            # change with it: a client library can then send it on every call.
+            parameters = [LOCALE, *parameters]
         if self.is_idempotent():
             from .idempotency import PARAMETER
 
             parameters = [*parameters, PARAMETER]
         return parameters
+
+    def map_parsers(self):
+        media_types = super().map_parsers()
+        if MULTIPART in media_types and self.request_takes_files():
+            return [MULTIPART]
+        if JSON in media_types:
+            return [JSON]
+        return media_types
+
+    def request_takes_files(self):
+        serializer = force_instance(self.get_request_serializer())
+        fields = getattr(serializer, "fields", None) or {}
+        return any(isinstance(field, serializers.FileField) for field in fields.values())
+
+    def get_operation(self, *args, **kwargs):
+        operation = super().get_operation(*args, **kwargs)
+        if operation is not None and "security" not in operation:
+            operation["security"] = []  # no credentials needed, said explicitly
+        return operation
+
+    def get_description(self):
+        action = getattr(self.view, getattr(self.view, "action", None) or self.method.lower(), None)
+        return (
+            (action and own_doc(action))
+            or public_class_doc(type(self.view))
+            or f"{self.generated_summary()}."
+        )
+
+    def get_summary(self):
+        # A description may say what the whole endpoint is: the usual actions are named
+        # from the action itself, the others from the first words of their description.
+        if getattr(self.view, "action", None) in ACTION_VERBS:
+            return self.generated_summary()
+        description = self.get_description()
+        if description == public_class_doc(type(self.view)):
+            description = ""
+        return first_clause(description) or self.generated_summary()
+
+    def generated_summary(self):
+        """'List answers of a question', 'Get a need', from the action and the path."""
+        words = [
+            part.replace("-", " ").replace("_", " ")
+            for part in self.path.removeprefix(PUBLIC_API_PREFIX).split("/")
+            if part
+        ]
+        if words and words[-1].startswith("{"):
+            words.pop()  # the object an action reads or changes: its noun says which
+        parameters = [index for index, word in enumerate(words) if word.startswith("{")]
+        start = parameters[-1] + 1 if parameters else 0
+        noun = " ".join(words[start:]) or "API index"
+        # /questions/{id}/answers/: the answers of a question.
+        owner = f" of {with_article(singular(words[start - 2]))}" if start >= 2 else ""
+        action = getattr(self.view, "action", None)
+        if action in ACTION_VERBS:
+            verb = ACTION_VERBS[action]
+            subject = noun if verb == "List" else with_article(singular(noun))
+        elif self.method == "GET" and self._is_list_view():
+            verb, subject = "List", noun
+        elif self.method == "POST" and owner:
+            if singular(noun) != noun:  # /questions/{id}/votes/: 'Add a vote to a question'
+                return f"Add {with_article(singular(noun))} to{owner.removeprefix(' of')}"
+            return f"{noun.capitalize()}{owner.removeprefix(' of')}"  # 'Follow a question'
+        else:
+            verb, subject = METHOD_VERBS[self.method], noun
+        return f"{verb} {subject}{owner}"
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)

@@ -7,12 +7,15 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers, viewsets
 from rest_framework.reverse import reverse
 from rest_framework.settings import api_settings
-from wagtail.api.v2.utils import BadRequestError
 
 from cms.core.languages import with_fallback
 
-from .languages import language_or_default
+from .errors import exception_handler
+from .languages import QueryParameterError, language_or_default
 from .translations import available_translations
+
+# The largest id of a page, image or document: the databases' 32-bit integer keys.
+MAX_OBJECT_ID = 2**31 - 1
 
 
 class LocalizedListSerializer(serializers.ListSerializer):
@@ -94,9 +97,25 @@ class ConfiguredRenderersMixin:
 
 
 class CheckedFindMixin:
-    """Wagtail's `find/?id=` passes the id to the database as given; a non-number is a 400."""
+    """Wagtail's `find/?id=` passes the id to the database as given: what is not an id a
+    database can hold is a 400 naming the parameter."""
 
     def find_object(self, queryset, request):
-        if "id" in request.GET and not re.fullmatch(r"[0-9]+", request.GET["id"]):
-            raise BadRequestError(_("id must be a whole number."))
+        value = request.GET.get("id")
+        if value is not None and not (
+            re.fullmatch(r"[0-9]{1,10}", value) and int(value) <= MAX_OBJECT_ID
+        ):
+            raise QueryParameterError(
+                "id",
+                _("%(parameter)s must be a whole number from %(low)d to %(high)d.")
+                % {"parameter": "id", "low": 0, "high": MAX_OBJECT_ID},
+            )
         return super().find_object(queryset, request)
+
+
+class ApiErrorsMixin:
+    """Wagtail's API views answer errors in the API's one shape (cms.api.errors)."""
+
+    def handle_exception(self, exc):
+        response = exception_handler(exc, self.get_exception_handler_context())
+        return response if response is not None else super().handle_exception(exc)

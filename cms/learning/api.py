@@ -470,7 +470,8 @@ class QuizViewSet(IdempotentPostMixin, viewsets.GenericViewSet):
     @extend_schema(
         methods=["GET"],
         responses={200: AttemptSerializer(many=True), **PERSONAL_ERRORS},
-        description="The learner's attempts at this quiz.",
+        description="The learner's attempts at this quiz, oldest first, paginated as every "
+        "listing is.",
     )
     @extend_schema(
         methods=["POST"],
@@ -488,7 +489,8 @@ class QuizViewSet(IdempotentPostMixin, viewsets.GenericViewSet):
             attempts = enrolment.attempts.filter(quiz_key=quiz.translation_key).select_related(
                 "quiz", "enrolment"
             )
-            return Response(AttemptSerializer(attempts, many=True, context={}).data)
+            page = self.paginate_queryset(attempts.order_by("number", "pk"))
+            return self.get_paginated_response(AttemptSerializer(page, many=True, context={}).data)
         try:
             attempt, created = start_attempt(enrolment, quiz)
         except AttemptRefused as error:

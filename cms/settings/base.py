@@ -288,8 +288,16 @@ SPECTACULAR_SETTINGS = {
         "System, in the six UN languages. Every endpoint takes ?locale=."
     ),
     "VERSION": "2",
+    "LICENSE": {"name": "BSD-3-Clause", "url": "https://opensource.org/license/bsd-3-clause"},
+    "CONTACT": {"name": "UNODA, PoA-ISS", "url": "https://www.poa-iss.org"},
+    # Clients read the API where the site is published (a generated client can take another).
+    "SERVERS": [{"url": WAGTAILADMIN_BASE_URL, "description": "This site"}],
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["cms.api.schema.only_public_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cms.api.schema_hooks.finish_schema",
+    ],
     "ENUM_NAME_OVERRIDES": {"LocaleEnum": "cms.api.languages.LANGUAGE_CHOICES"},
     # The docs page's assets come from drf-spectacular-sidecar, served locally.
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -440,6 +440,7 @@ def project_lists_visible_needs(role, response, ids):
 
 Q = "/api/v2/network/questions/{question}"
 READS = [
+    Read("/api/v2/", "/api/v2/", PUBLIC),
     Read(
         "/api/v2/pages/",
         "/api/v2/pages/?locale=en&order=-id&limit=50",

@@ -1,5 +1,7 @@
 """Best practices and guidelines, referenced to thematic areas and MOSAIC modules."""
 
+from typing import TypedDict
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -11,6 +13,23 @@ from wagtail.search import index
 
 from blocks.blocks import BodyBlock
 from cms.core.models import HeadlessPreviewMixin
+
+
+class TermName(TypedDict):
+    """A taxonomy term, named in the language of the page."""
+
+    code: str
+    name: str
+
+
+class SourceOrganisation(TermName):
+    acronym: str
+
+
+class RelatedPageLink(TypedDict):
+    id: int
+    title: str
+    url: str | None
 
 
 def term(instance):
@@ -79,26 +98,26 @@ class BestPracticePage(HeadlessPreviewMixin, Page):
         verbose_name_plural = _("best practices")
 
     @property
-    def themes(self):
+    def themes(self) -> list[TermName]:
         return terms_in_locale([link.theme for link in self.thematic_areas.all()], self.locale_id)
 
     @property
-    def modules(self):
+    def modules(self) -> list[TermName]:
         return terms_in_locale([link.module for link in self.mosaic_modules.all()], self.locale_id)
 
     @property
-    def region_term(self):
+    def region_term(self) -> TermName | None:
         return term(self.region)
 
     @property
-    def source(self):
+    def source(self) -> SourceOrganisation | None:
         organisation = self.source_organisation
         if organisation is None:
             return None
         return {**term(organisation), "acronym": organisation.acronym}
 
     @property
-    def related(self):
+    def related(self) -> list[RelatedPageLink]:
         # Served to anyone: a page behind a view restriction is not named, even by its title.
         links = list(self.related_pages.select_related("related"))
         readable = set(

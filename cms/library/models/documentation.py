@@ -69,7 +69,7 @@ class DocumentSymbol(Orderable):
         return self.symbol
 
     @property
-    def url(self):
+    def url(self) -> str:
         return undocs_url(self.symbol)
 
 
@@ -101,9 +101,9 @@ class DocumentationFile(Orderable):
         return f"{self.document} ({self.language})"
 
     @property
-    def title(self):
+    def title(self) -> str:
         return self.document.title
 
     @property
-    def url(self):
+    def url(self) -> str:
         return self.document.url

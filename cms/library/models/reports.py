@@ -141,7 +141,7 @@ class NationalReportPage(HeadlessPreviewMixin, Page):
         return ReportPermissionTester(user, self)
 
     @property
-    def country_code(self):
+    def country_code(self) -> str:
         return self.country.code
 
     def search_facets(self):
@@ -155,19 +155,19 @@ class NationalReportPage(HeadlessPreviewMixin, Page):
         return {"countries": [country.code], "regions": regions, "year": self.cycle.year}
 
     @property
-    def country_name(self):
+    def country_name(self) -> str:
         return self.country.name
 
     @property
-    def questionnaire_code(self):
+    def questionnaire_code(self) -> str | None:
         return self.questionnaire.code if self.questionnaire_id else None
 
     @property
-    def cycle_code(self):
+    def cycle_code(self) -> str:
         return self.cycle.code
 
     @property
-    def cycle_year(self):
+    def cycle_year(self) -> int:
         return self.cycle.year
 
     def clean(self):
@@ -263,11 +263,11 @@ class NationalReportFile(Orderable):
                 raise ValidationError({"document": error.messages}) from None
 
     @property
-    def title(self):
+    def title(self) -> str:
         return self.document.title
 
     @property
-    def download_url(self):
+    def download_url(self) -> str:
         from django.urls import reverse
 
         return reverse("library:report-file", args=[self.document_id])
