@@ -13,15 +13,22 @@ SHEET_TITLE_LIMIT = 31  # Excel refuses longer sheet names and these characters 
 SHEET_TITLE_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 
 
+def plain(value):
+    """Numbers stay numbers; everything else (translated labels included) becomes text."""
+    if value is None or isinstance(value, (int, float)):
+        return value
+    return str(value)
+
+
 def as_csv(tables):
     out = io.StringIO()
     writer = csv.writer(out)
     for number, table in enumerate(tables):
         if number:
             writer.writerow([])
-        writer.writerow(csv_row([table.title]))
-        writer.writerow(csv_row(table.columns))
-        writer.writerows(csv_row(row) for row in table.rows)
+        writer.writerow(csv_row([plain(table.title)]))
+        writer.writerow(csv_row([plain(column) for column in table.columns]))
+        writer.writerows(csv_row([plain(value) for value in row]) for row in table.rows)
     return out.getvalue()
 
 
@@ -29,15 +36,15 @@ def as_xlsx(tables):
     workbook = Workbook()
     workbook.remove(workbook.active)
     for number, table in enumerate(tables, start=1):
-        title = f"{number} {table.title}".translate(SHEET_TITLE_FORBIDDEN)
+        title = f"{number} {plain(table.title)}".translate(SHEET_TITLE_FORBIDDEN)
         sheet = workbook.create_sheet(title[:SHEET_TITLE_LIMIT].strip())
         for column, value in enumerate(table.columns, start=1):
-            write_xlsx_cell(sheet, 1, column, value).font = sheet.cell(1, column).font.copy(
+            write_xlsx_cell(sheet, 1, column, plain(value)).font = sheet.cell(1, column).font.copy(
                 bold=True
             )
         for row_number, row in enumerate(table.rows, start=2):
             for column, value in enumerate(row, start=1):
-                write_xlsx_cell(sheet, row_number, column, value)
+                write_xlsx_cell(sheet, row_number, column, plain(value))
         sheet.freeze_panes = "B2"
     out = io.BytesIO()
     workbook.save(out)

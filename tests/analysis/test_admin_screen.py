@@ -1,4 +1,4 @@
-"""The secretariat's analysis screen: pick a figure, a cycle and States; see map, chart and table."""
+"""The secretariat's analysis screen: pick a figure, a cycle and States; see the pictures."""
 
 import pytest
 

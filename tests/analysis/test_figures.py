@@ -174,3 +174,12 @@ def test_bad_parameters_are_named(client, demo_site, params, name):
     response = client.get(reverse("analysis-answers"), params)
     assert response.status_code == 400
     assert name in response.json()["errors"]
+
+
+@pytest.mark.parametrize("name", ["analysis-reporting-rates", "analysis-trend"])
+def test_every_table_downloads_as_xlsx(client, demo_site, name):
+    params = {"download": "xlsx", "question": COORDINATION, "locale": "fr"}
+    response = client.get(reverse(name), params)
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    assert sheet.cell(2, 1).value.startswith("Premi")  # the cycles' names, in French
