@@ -111,6 +111,8 @@ def state_rows(statuses, states, cycles, instrument):
 
 
 def summary_sentence(rate, cycle, instrument, language):
+    if not rate.states:
+        return _("No reporting State is in both the region and the group chosen.")
     values = {
         "reported": number(rate.reported, language),
         "states": number(rate.states, language),

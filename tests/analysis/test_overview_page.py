@@ -140,3 +140,11 @@ def test_the_arabic_page_names_regions_and_states_in_arabic(client):
     kenya = soup.select_one("#overview-states tr[data-code=KE] th").get_text(strip=True)
     assert kenya == Country.objects.get(code="KE", locale__language_code="ar").name
     assert soup.select_one("figure svg")["lang"] == "ar"
+
+
+def test_a_region_and_group_with_no_state_in_common_say_so(client):
+    soup = overview(client, region="021", group="ldc")  # Northern America has no LDC
+    summary = soup.find(id="overview-summary").get_text(" ", strip=True)
+    assert summary == "No reporting State is in both the region and the group chosen."
+    assert table_statuses(soup) == {}
+    assert not {klass for klass in map_classes(soup).values() if klass}
