@@ -133,8 +133,11 @@ def summary_sentence(rate, cycle, instrument, language):
 
 def overview_context(request, language):
     """The template context of the world overview page in `language`, filtered by `request`."""
-    states = states_for(request, language)
     cycles = list(ReportingCycle.objects.order_by("year", "code"))
+    if not cycles:
+        # Migrations load the cycles; a site whose cycles were all deleted still answers.
+        return {"no_cycles": True}
+    states = states_for(request, language)
     reported_ids = reported_cycle_ids()
     regions = region_options(states, language)
     filters = read_filters(
@@ -167,10 +170,8 @@ def overview_context(request, language):
         "region_options": regions,
         "group_options": CountryGroup.choices,
         "instrument_options": instrument_choices(),
-        "instrument_name": instrument_name,
         "scope_name": scope_name,
         "summary": summary_sentence(rate, cycle, instrument, language),
-        "rate": rate,
         "rate_percent": percent(rate.share, language),
         "poa_count": number(rate.poa, language),
         "iti_count": number(rate.iti, language),

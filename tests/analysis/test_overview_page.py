@@ -148,3 +148,12 @@ def test_a_region_and_group_with_no_state_in_common_say_so(client):
     assert summary == "No reporting State is in both the region and the group chosen."
     assert table_statuses(soup) == {}
     assert not {klass for klass in map_classes(soup).values() if klass}
+
+
+def test_a_site_without_cycles_says_so(client, monkeypatch):
+    from cms.library import overview_page
+
+    monkeypatch.setattr(overview_page.ReportingCycle.objects, "order_by", lambda *fields: [])
+    soup = overview(client)
+    assert "No reporting cycle has been set up yet." in soup.main.get_text()
+    assert soup.select_one("figure svg") is None
