@@ -14,8 +14,7 @@ from django.utils.translation import gettext as _
 from cms.analysis import maps, pictures
 from cms.analysis.api.params import states_for
 from cms.analysis.labels import REPORTING_CLASSES, number, percent
-from cms.analysis.models import StateReport
-from cms.analysis.rates import never_reported, reporting_rates, status_by_state
+from cms.analysis.rates import never_reported, reporting_rates, reports_by_cycle, status_by_state
 from cms.analysis.states import scope_label
 from cms.core.models import CountryGroup
 
@@ -40,10 +39,6 @@ class StateRow:
     status: str
     label: str
     cycles: list  # the ReportingCycles the State reported for (on the instrument asked)
-
-
-def reported_cycle_ids():
-    return set(StateReport.objects.values_list("cycle_id", flat=True).distinct())
 
 
 def default_cycle(cycles, reported_ids):
@@ -89,15 +84,16 @@ def legend_rows(statuses, language):
     return rows
 
 
-def state_rows(statuses, states, cycles, instrument):
-    """Each State of the scope, its status in the cycle shown and the cycles it reported for."""
+def state_rows(statuses, states, cycles, reports, instrument):
+    """Each State of the scope, its status in the cycle shown and the cycles it reported for.
+
+    `reports` is `reports_by_cycle` over `cycles`: {(cycle id, State code): (PoA, ITI)}.
+    """
     cycle_by_id = {cycle.pk: cycle for cycle in cycles}
-    reports = StateReport.objects.filter(cycle_id__in=cycle_by_id, country_code__in=statuses)
-    if instrument:
-        reports = reports.filter(**{f"covers_{instrument}": True})
     reported = {}
-    for cycle_id, code in reports.values_list("cycle_id", "country_code"):
-        reported.setdefault(code, []).append(cycle_by_id[cycle_id])
+    for (cycle_id, code), (covers_poa, covers_iti) in reports.items():
+        if code in statuses and {"poa": covers_poa, "iti": covers_iti}.get(instrument, True):
+            reported.setdefault(code, []).append(cycle_by_id[cycle_id])
     return [
         StateRow(
             code=code,
@@ -138,7 +134,9 @@ def overview_context(request, language):
         # Migrations load the cycles; a site whose cycles were all deleted still answers.
         return {"no_cycles": True}
     states = states_for(request, language)
-    reported_ids = reported_cycle_ids()
+    # Who reported in which cycle, read as the analysis reads it.
+    reports = reports_by_cycle([cycle.pk for cycle in cycles])
+    reported_ids = {cycle_id for cycle_id, _code in reports}
     regions = region_options(states, language)
     filters = read_filters(
         request.GET,
@@ -161,7 +159,7 @@ def overview_context(request, language):
     chart_title = _("Reporting rate by cycle: %(scope)s") % {"scope": scope_name}
     if instrument:
         chart_title = f"{chart_title} · {instrument_name}"
-    rows = state_rows(statuses, states, cycles, instrument)
+    rows = state_rows(statuses, states, cycles, reports, instrument)
     never = never_reported(scope, states, instrument)
     return {
         "filters": filters,
