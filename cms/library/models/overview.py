@@ -1,4 +1,4 @@
-"""The world overview: every country's reporting status by cycle, as an accessible table."""
+"""The world overview: a map of who reported in a cycle, with filters, a summary and a table."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -23,14 +23,9 @@ class WorldOverviewPage(HeadlessPreviewMixin, Page):
         verbose_name_plural = _("world overviews")
 
     def get_context(self, request, *args, **kwargs):
-        from ..overview import STATUS_LABELS, cycles_for, reporting_status
+        # The analysis is built on the library's models, so it is imported only once they are.
+        from ..overview_page import overview_context
 
         context = super().get_context(request, *args, **kwargs)
-        cycles = cycles_for()
-        rows = reporting_status(self.locale.language_code, cycles)
-        context.update(
-            cycles=cycles,
-            rows=[(row.country, row.cells(cycles)) for row in rows],
-            status_labels=STATUS_LABELS,
-        )
+        context.update(overview_context(request, self.locale.language_code))
         return context
