@@ -33,12 +33,12 @@ def counted_report(country_code, cycle):
     Translations of a report carry the same answers; a later report (an update or a
     correction filed as a new page) replaces the earlier one.
     """
+    return published_reports(country_code, cycle).order_by("-last_published_at", "pk").first()
+
+
+def published_reports(country_code, cycle):
     return (
-        NationalReportPage.objects.live()
-        .public()
-        .filter(country__code=country_code, cycle=cycle)
-        .order_by("-last_published_at", "pk")
-        .first()
+        NationalReportPage.objects.live().public().filter(country__code=country_code, cycle=cycle)
     )
 
 
@@ -81,12 +81,15 @@ def recount(country_code, cycle):
     report = counted_report(country_code, cycle)
     if report is None:
         return False
+    # A State that reported on each instrument in a separate report reported on both, as
+    # the reporting status says; the answers are those of the report published last.
+    instruments = set(published_reports(country_code, cycle).values_list("instrument", flat=True))
     state_report = StateReport.objects.create(
         cycle=cycle,
         country_code=country_code,
         report=report,
-        covers_poa=report.instrument in (Instrument.POA, Instrument.BOTH),
-        covers_iti=report.instrument in (Instrument.ITI, Instrument.BOTH),
+        covers_poa=bool(instruments & {Instrument.POA, Instrument.BOTH}),
+        covers_iti=bool(instruments & {Instrument.ITI, Instrument.BOTH}),
         published_at=report.last_published_at,
     )
     StateAnswer.objects.bulk_create(answer_rows(state_report, report.answers))
