@@ -24,6 +24,7 @@ Outbox topics:
 - `library.extract-document-text`: extract the text of a national report's PDF file.
 - `library.refresh-country-profile`: rebuild a country's stored profile in one language.
 - `library.send-submission-receipt`: send the receipt of one national report submission.
+- `analysis.refresh-state-cycle`: recount one State's published report in one cycle.
 - `editorial.send-notification`: send one workflow e-mail (an `editorial.Notification`).
 - `network.send-notification`: send one instant e-mail to a network member.
 - `learning.forward-statement`: forward one xAPI statement to the external LRS.

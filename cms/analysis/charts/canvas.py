@@ -6,8 +6,8 @@ text gets direction="rtl", under which SVG puts "start" at the text's right end,
 same layout gives the mirrored chart (Chromium and WeasyPrint both anchor this way).
 """
 
+import hashlib
 import re
-import uuid
 from html import escape
 
 from django.utils.safestring import mark_safe
@@ -46,13 +46,18 @@ def attributes(**names):
     )
 
 
+ID_PLACEHOLDER = "chart-id-placeholder"
+
+
 class Canvas:
     def __init__(self, language, width=WIDTH):
         self.language = language
         self.width = width
         self.rtl = is_right_to_left(language)
-        # Unique per render: several charts share one HTML page and its id space.
-        self.id = f"chart-{uuid.uuid4().hex[:12]}"
+        # Several charts share one HTML page and its id space: ids are named after what the
+        # chart draws (see `render`), so two charts differ and one chart drawn twice is
+        # the same bytes, which HTTP caches and ETags rely on.
+        self.id = ID_PLACEHOLDER
         self.hatch = f"url(#{self.id}-hatch)"
         self._elements = []
 
@@ -100,8 +105,7 @@ class Canvas:
             f'<line x1="1" y1="0" x2="1" y2="6" stroke="{HATCH_LINE}" stroke-width="2"/>'
             "</pattern>"
         )
-        # Safe to insert as HTML: every text and attribute in it is escaped.
-        return mark_safe(
+        svg = (
             f'<svg xmlns="{SVG_NAMESPACE}" viewBox="0 0 {width} {height}" width="{width}"'
             f' height="{height}" role="img" aria-labelledby="{self.id}-title"'
             f' aria-describedby="{self.id}-desc"{attributes(lang=self.language)}'
@@ -114,3 +118,6 @@ class Canvas:
             + "".join(self._elements)
             + "</svg>"
         )
+        digest = hashlib.sha256(svg.encode()).hexdigest()[:12]
+        # Safe to insert as HTML: every text and attribute in it is escaped.
+        return mark_safe(svg.replace(ID_PLACEHOLDER, f"chart-{digest}"))
