@@ -5,6 +5,7 @@ import uuid
 
 import pytest
 from django.test import TestCase
+from django.urls import reverse
 from rest_framework.test import APIClient
 from wagtail.models import Locale
 
@@ -209,3 +210,12 @@ def test_another_states_point_of_contact_is_refused(kenya_report):
     assert client_of(mexico_npc).post(f"/api/v2/needs/{need.pk}/discard/").status_code == 404
     need.refresh_from_db()
     assert need.status == Need.Status.DRAFT
+
+
+def test_the_admin_lists_the_needs_proposed_from_reports(kenya_report, admin_client):
+    response = admin_client.get(
+        reverse("wagtailsnippets_assistance_need:list"), {"from_report": "proposed"}
+    )
+    page = response.content.decode()
+    assert "Marking machines for the national police" in page
+    assert "Safe storage of ammunition" not in page
