@@ -55,7 +55,28 @@ def propose_needs_handler(payload):
         .first()
     )
     if report is not None:
-        propose_needs_from_report(report)
+        propose_needs_from_report(source_of(report))
+
+
+def source_of(report):
+    """The live report in the language the State wrote it, when this one is a translation.
+
+    The translations carry the same entries once synchronised; reading the original keeps a
+    translation published before its synchronisation from undoing a newer edition.
+    """
+    from wagtail_localize.models import TranslationSource
+
+    source = TranslationSource.objects.filter(object_id=report.translation_key).first()
+    if source is None or source.locale_id == report.locale_id:
+        return report
+    original = (
+        type(report)
+        .objects.filter(translation_key=report.translation_key, locale_id=source.locale_id)
+        .filter(live=True)
+        .select_related("country", "cycle")
+        .first()
+    )
+    return original or report
 
 
 def stated_entries(report):

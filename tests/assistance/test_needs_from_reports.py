@@ -219,3 +219,26 @@ def test_the_admin_lists_the_needs_proposed_from_reports(kenya_report, admin_cli
     page = response.content.decode()
     assert "Marking machines for the national police" in page
     assert "Safe storage of ammunition" not in page
+
+
+def test_a_translation_published_before_its_synchronisation_undoes_nothing(kenya_report):
+    from wagtail_localize.models import Translation, TranslationSource
+
+    source, _created = TranslationSource.get_or_create_from_instance(kenya_report)
+    french = Locale.objects.get(language_code="fr")
+    translation = Translation.objects.create(source=source, target_locale=french)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translation.save_target(publish=True)
+    entries = kenya_report.answers[NEEDS]["value"]
+    kenya_report.answers[NEEDS]["value"] = entries[:2]
+    publish(kenya_report)
+    removed = Need.objects.get(stated_in_report__entry_id=entries[2]["id"])
+    assert removed.status == Need.Status.WITHDRAWN
+
+    # The French page still states the three needs: publishing it reads the English original.
+    french_report = kenya_report.get_translation(french)
+    assert len(french_report.answers[NEEDS]["value"]) == 3
+    publish(french_report)
+    removed.refresh_from_db()
+    assert removed.status == Need.Status.WITHDRAWN
+    assert report_needs(kenya_report).count() == 3
