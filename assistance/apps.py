@@ -10,6 +10,7 @@ class AssistanceConfig(AppConfig):
     outbox_topics = {
         "assistance.rematch-need": "assistance.tasks.rematch_need_handler",
         "assistance.rematch-resource": "assistance.tasks.rematch_resource_handler",
+        "assistance.propose-needs-from-report": "assistance.stated_needs.propose_needs_handler",
     }
 
     # Contributions to the suite (see cms.core.plugins).

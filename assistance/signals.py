@@ -1,11 +1,15 @@
-"""After a need or a resource changes, rematch only it - through the outbox, after commit."""
+"""After a need or a resource changes, rematch only it - through the outbox, after commit.
+A published national report proposes the needs it states (see `stated_needs`)."""
 
 from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.signals import page_published
 
 from cms.api.caching import content_changed
+from cms.library.models import NationalReportPage
 from cms.outbox.service import enqueue
 
-from .models import Match, MatchResource, Need, Project, Resource
+from .models import Match, MatchResource, Need, Project, Resource, StatedNeed
+from .stated_needs import report_published
 
 REMATCH_NEED = "assistance.rematch-need"
 REMATCH_RESOURCE = "assistance.rematch-resource"
@@ -36,7 +40,10 @@ def register_signals():
     post_save.connect(need_saved, sender=Need, dispatch_uid=f"{uid}-need-saved")
     post_save.connect(resource_saved, sender=Resource, dispatch_uid=f"{uid}-resource-saved")
     pre_delete.connect(resource_deleting, sender=Resource, dispatch_uid=f"{uid}-resource-del")
-    for model in (Need, Resource, Match, Project):
+    page_published.connect(
+        report_published, sender=NationalReportPage, dispatch_uid=f"{uid}-report-published"
+    )
+    for model in (Need, Resource, Match, Project, StatedNeed):
         name = model._meta.model_name
         post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}-{name}-cache")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}-{name}-cache-del")

@@ -15,7 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from cms.core.models import Country, ThematicArea
 from cms.core.states import NamedInLanguageIterator
 
-from ..models import Match, Need, Project, Resource
+from ..models import Match, Need, Project, Resource, StatedNeed
 from .forms import AssistanceAdminForm, NeedAdminForm, ResourceAdminForm
 from .policies import POLICIES, ScopedObjectMixin
 
@@ -41,6 +41,12 @@ def _themes(request):
 class NeedFilterSet(WagtailFilterSet):
     country = StateFilter(queryset=_reporting_states, label=_("requesting State"))
     themes = django_filters.ModelChoiceFilter(queryset=_themes, label=_("thematic area"))
+    # Needs proposed from national reports, for the State to confirm or discard.
+    from_report = django_filters.ChoiceFilter(
+        field_name="stated_in_report__state",
+        choices=StatedNeed.State.choices,
+        label=_("stated in a national report"),
+    )
 
     class Meta:
         model = Need

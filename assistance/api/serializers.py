@@ -28,6 +28,7 @@ from ..currency import currency_choices
 from ..matching.explain import explain
 from ..models import Match, Need, Project, Resource
 from .fields import TermField, TranslatedTextSerializer, TranslationsField, term_list
+from .stated_needs import StatedNeedSerializer
 
 # The four lifecycles all have a field named "status"; the schema names their choices
 # (see POAISS' ENUM_NAME_OVERRIDES in settings).
@@ -68,6 +69,7 @@ class NeedSerializer(TranslatedTextSerializer):
         allow_null=True,
         help_text="Id of the national report (page) in which the State stated the need.",
     )
+    from_report = serializers.SerializerMethodField()
 
     class Meta:
         model = Need
@@ -92,6 +94,7 @@ class NeedSerializer(TranslatedTextSerializer):
             "priority",
             "concerns_iti",
             "national_report",
+            "from_report",
             "status",
             "consent_to_publish",
             "consent_given_at",
@@ -110,6 +113,13 @@ class NeedSerializer(TranslatedTextSerializer):
             {"from_status": c.from_status, "to_status": c.to_status, "changed_at": c.changed_at}
             for c in obj.history.all()
         ]
+
+    @extend_schema_field(StatedNeedSerializer(allow_null=True))
+    def get_from_report(self, obj):
+        """The report entry the need was proposed from, and what the State decided; null for a
+        need written directly."""
+        link = getattr(obj, "stated_in_report", None)
+        return StatedNeedSerializer(link).data if link is not None else None
 
     def to_representation(self, instance):
         data = super().to_representation(instance)

@@ -14,6 +14,7 @@ from .matches import Match, MatchResource
 from .needs import Need, Priority
 from .projects import Project
 from .resources import Resource
+from .stated_needs import StatedNeed
 
 __all__ = [
     "Budget",
@@ -23,6 +24,7 @@ __all__ = [
     "Priority",
     "Project",
     "Resource",
+    "StatedNeed",
     "StatusChange",
     "StatusLifecycle",
     "TranslatedText",

@@ -20,6 +20,8 @@ Outbox topics:
 
 - `assistance.rematch-need`, `assistance.rematch-resource`: rematch what a saved need or a
   saved or deleted resource affects.
+- `assistance.propose-needs-from-report`: turn the needs a published national report states
+  into proposed needs of its State (once per entry, whatever the number of publications).
 - `search.update`: bring one document's search index entry in line with the database.
 - `library.extract-document-text`: extract the text of a national report's PDF file.
 - `library.refresh-country-profile`: rebuild a country's stored profile in one language.

@@ -31,7 +31,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, CollectionViewRestriction, Locale, PageViewRestriction
 
-from assistance.models import Match, MatchResource, Need, Project, Resource
+from assistance.models import Match, MatchResource, Need, Project, Resource, StatedNeed
 from cms.accounts import roles
 from cms.accounts.models import UserProfile
 from cms.celery import app
@@ -267,6 +267,14 @@ def build_world(django_user_model):
 
     # Needs of Kenya (the point of contact's country) and of Jamaica.
     ids["ke draft need"] = make_need(text("own country's draft need"), "KE", Need.Status.DRAFT).pk
+    # Kenya's draft was proposed from its national report, for its point of contact to decide.
+    StatedNeed.objects.create(
+        need_id=ids["ke draft need"],
+        country_code="KE",
+        cycle_code="BMS9",
+        question_code="poa-iii-needs",
+        entry_id="matrix-entry",
+    )
     ids["jm submitted need"] = make_need(
         text("other country's submitted need"), "JM", Need.Status.SUBMITTED
     ).pk
@@ -934,6 +942,26 @@ WRITES = [
         "/api/v2/needs/{ke draft need}/transition/",
         statuses(404, anonymous=401, npc=200, secretariat=200),
         {"status": "submitted"},
+    ),
+    Write(
+        "post",
+        "/api/v2/needs/{id}/confirm/",
+        "/api/v2/needs/{ke draft need}/confirm/",
+        statuses(404, anonymous=401, npc=200, secretariat=200),
+    ),
+    Write(
+        "post",
+        "/api/v2/needs/{id}/confirm/",
+        "/api/v2/needs/{jm published need}/confirm/",
+        # Only the State decides on its needs; and this one was not proposed from a report.
+        statuses(403, anonymous=401, secretariat=400),
+        name="not from a report",
+    ),
+    Write(
+        "post",
+        "/api/v2/needs/{id}/discard/",
+        "/api/v2/needs/{ke draft need}/discard/",
+        statuses(404, anonymous=401, npc=200, secretariat=200),
     ),
     Write(
         "post",

@@ -138,6 +138,7 @@ def test_a_topic_without_handler_is_refused_in_the_callers_transaction():
 
 APP_TOPICS = {
     "analysis.refresh-state-cycle",
+    "assistance.propose-needs-from-report",
     "assistance.rematch-need",
     "assistance.rematch-resource",
     "editorial.send-notification",

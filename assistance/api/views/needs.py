@@ -13,17 +13,18 @@ from assistance.models import Need
 
 from ..filters import NeedFilter
 from ..serializers import NeedSerializer
+from ..stated_needs import StatedNeedActions
 from .base import AssistanceViewSet
 
 
-class NeedViewSet(AssistanceViewSet):
+class NeedViewSet(StatedNeedActions, AssistanceViewSet):
     serializer_class = NeedSerializer
     filterset_class = NeedFilter
 
     def get_queryset(self):
-        queryset = Need.objects.select_related("country", "applicant").prefetch_related(
-            "themes", "forms", "history"
-        )
+        queryset = Need.objects.select_related(
+            "country", "applicant", "stated_in_report"
+        ).prefetch_related("themes", "forms", "history")
         return rules.visible_needs(self.request.user, queryset).order_by("-created_at", "-pk")
 
     # Who may not write at all is refused (403) before their input is judged (400).

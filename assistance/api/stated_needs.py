@@ -1,0 +1,83 @@
+"""Needs proposed from national reports, in the needs API: the link and the State's decisions.
+
+`from_report` on a need says where it was stated (the report, the question, the entry), what
+the State decided (proposed, confirmed, discarded, or withdrawn when the entry left the
+report) and what a later edition of the report proposes to change. `POST
+/needs/{id}/confirm/` confirms a proposed need, or accepts the changes proposed for a
+confirmed one; `POST /needs/{id}/discard/` discards a proposed need, or those changes.
+"""
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.response import Response
+
+from cms.api.languages import language_or_default
+
+from .. import permissions as rules
+from .. import stated_needs
+from ..models import StatedNeed
+
+
+class StatedNeedSerializer(serializers.ModelSerializer):
+    report = serializers.IntegerField(source="need.national_report_id", allow_null=True)
+    question = serializers.CharField(source="question_code")
+    entry = serializers.CharField(source="entry_id")
+    cycle = serializers.CharField(source="cycle_code")
+    source = serializers.CharField(help_text="Where the need was stated, in the reader's language.")
+    proposed_changes = serializers.JSONField(
+        help_text="The need's fields a later edition of the report would change: "
+        '{"description": "...", "amount": "...", "themes": [...]}; empty when none waits.'
+    )
+
+    class Meta:
+        model = StatedNeed
+        fields = [
+            "report",
+            "question",
+            "entry",
+            "cycle",
+            "state",
+            "source",
+            "proposed_changes",
+            "removed_from_report",
+            "decided_at",
+        ]
+        read_only_fields = fields
+
+
+class StatedNeedActions:
+    """The confirm and discard actions of the needs viewset."""
+
+    def decide(self, request, decision):
+        need = self.get_object()
+        user = request.user
+        speaks_for_state = rules.speaks_for_country(user, need.country.code)
+        if not (rules.roles.is_secretariat(user) or speaks_for_state):
+            raise PermissionDenied(_("Only the State's point of contact and the secretariat."))
+        link = StatedNeed.objects.filter(need=need).first()
+        if link is not None and link.proposed_changes and not rules.can_edit_need(user, need):
+            raise PermissionDenied(_("You may not edit this need."))
+        try:
+            decision(need, user)
+        except stated_needs.NotFromReport as error:
+            raise ValidationError({"from_report": [str(error)]}) from error
+        with translation.override(language_or_default(request)):
+            return Response(self.get_serializer(self.get_object()).data)
+
+    @extend_schema(request=None)
+    @action(detail=True, methods=["post"])
+    def confirm(self, request, pk=None):
+        """Confirm a need proposed from a national report, or accept the changes the report
+        proposes for a confirmed one; the need keeps its link to the report."""
+        return self.decide(request, stated_needs.confirm)
+
+    @extend_schema(request=None)
+    @action(detail=True, methods=["post"])
+    def discard(self, request, pk=None):
+        """Discard a need proposed from a national report (it is withdrawn and never proposed
+        again), or the changes the report proposes for a confirmed one."""
+        return self.decide(request, stated_needs.discard)
