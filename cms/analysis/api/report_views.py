@@ -28,7 +28,7 @@ MAPS_PARAM = OpenApiParameter(
     str,
     enum=list(report_pdf.MAP_CHOICES),
     description="`key` (default): world maps of the key questions; `all`: of every "
-    "yes / no question (a longer document, several times slower to draw).",
+    "yes / no question (a longer document, about three times slower to draw).",
 )
 CACHE_PREFIX = "poaiss:analysis:report-pdf"
 
