@@ -87,10 +87,10 @@ def base_sentence(reported, language):
 def merged_paths(svg):
     """The same picture with the paths of each group that share a fill drawn as one path.
 
-    WeasyPrint lays out and paints every SVG element on its own, a hatch pattern once per
-    element that uses it: a world map of some 250 paths took seconds and 190 KB a page.
-    One path per fill draws the same shapes and borders (each sub-path is stroked alike)
-    in a fraction of the time and size. Tooltips, which paper cannot show, go with them.
+    WeasyPrint paints every SVG element on its own, and a hatch pattern once per element
+    that uses it: a world map of some 250 paths took 0.8 s of CPU and 117 KB of PDF. One
+    path per fill draws the same shapes and borders (each sub-path is stroked alike) in
+    0.55 s and 72 KB. Tooltips, which paper cannot show, go with the merged elements.
     """
     ET.register_namespace("", SVG_NAMESPACE)
     root = ET.fromstring(svg)

@@ -47,8 +47,9 @@ TEMPLATE = "analysis/report/document.html"
 PRINTED_TYPES = (STATUS_TYPE, "number")
 # The questions mapped in every document: one for each commitment the meetings of States
 # review first (national coordination, the point of contact, marking, record-keeping,
-# stockpiles, brokering). A map costs about a second of rendering and 80 KB of PDF, so
-# mapping every status question (MAPS_ALL) is asked for explicitly.
+# stockpiles, brokering). Mapping every status question (MAPS_ALL) is asked for explicitly:
+# it makes the document about 20 pages longer, 1.8 times slower to draw and 2.5 times larger
+# (see benchmarks/README.md).
 KEY_QUESTIONS = (
     "poa-ii-4-coordination-agency",
     "poa-ii-5-point-of-contact",
@@ -75,6 +76,7 @@ class SectionPart:
 
 @dataclass
 class RatesPart:
+    reported: int  # States that reported in the cycle: the published reports counted
     summary: str
     map: object  # PrintedMap
     chart: str
@@ -112,34 +114,32 @@ def rates_part(cycle, scope, states, scope_name, language, captions_in_page):
     cycles = list(ReportingCycle.objects.filter(year__lte=cycle.year).order_by("year", "code"))
     rates = reporting_rates(cycles, scope, states)
     this_cycle = next(entry for entry in rates if entry[0].pk == cycle.pk)
-    _cycle, total, areas = this_cycle
-    areas_and_classes = pictures.reporting_map_classes(
+    total = this_cycle[1]
+    areas, classes = pictures.reporting_map_classes(
         status_by_state(cycle, scope, states), states, language
     )
     svg = render_world_map(
-        *areas_and_classes,
+        areas,
+        classes,
         title=_("National reports, %(cycle)s") % {"cycle": cycle.label},
         language=language,
         captions=not captions_in_page,
     )
+    chart = pictures.rates_chart(
+        rates, _("Reporting rate: %(scope)s") % {"scope": scope_name}, language, show_title=False
+    )
     table = tables.rates_table([this_cycle], scope_name, language)
     # The table's first column repeats the cycle the whole document is about.
-    columns = table.columns[1:]
     rows = [PrintedRow(cells=table.rows[0][1:], small_base=False, kind="total")]
     rows += [PrintedRow(cells=row[1:], small_base=False, kind="area") for row in table.rows[1:]]
     return RatesPart(
+        reported=total.reported,
         summary=reporting_summary(total, language),
-        map=printed_map(svg, areas_and_classes[1], False, captions_in_page),
-        chart=as_image(
-            charts.for_weasyprint(
-                pictures.rates_chart(
-                    rates, _("Reporting rate: %(scope)s") % {"scope": scope_name}, language, False
-                )
-            )
-        ),
-        table=PrintedTable(caption=_("By region"), columns=columns, rows=rows),
+        map=printed_map(svg, classes, False, captions_in_page),
+        chart=as_image(charts.for_weasyprint(chart)),
+        table=PrintedTable(caption=_("By region"), columns=table.columns[1:], rows=rows),
         never_reported=[state.name for state in never_reported(scope, states)],
-    ), total
+    )
 
 
 def question_sections(cycle, scope, states, scope_name, language, mapped, captions_in_page):
@@ -179,7 +179,7 @@ def report_context(cycle, language, mapped=MAPS_KEY):
     scope = Scope()
     scope_name = scope_label(scope, language)
     title = _("Analysis of national reports")
-    rates, total = rates_part(cycle, scope, states, scope_name, language, right_to_left)
+    rates = rates_part(cycle, scope, states, scope_name, language, right_to_left)
     return {
         "language": language,
         "direction": "rtl" if right_to_left else "ltr",
@@ -193,7 +193,7 @@ def report_context(cycle, language, mapped=MAPS_KEY):
             timezone.localdate(), format="long", locale=BABEL_LOCALES[language]
         ),
         "created": timezone.localdate().isoformat(),
-        "base": base_sentence(total.reported, language),
+        "base": base_sentence(rates.reported, language),
         "small_base_mark": SMALL_BASE_MARK,
         "small_base_note": small_base_note(),
         "small_base_minimum": SMALL_BASE,

@@ -28,7 +28,7 @@ MAPS_PARAM = OpenApiParameter(
     str,
     enum=list(report_pdf.MAP_CHOICES),
     description="`key` (default): world maps of the key questions; `all`: of every "
-    "yes / no question (a longer document, about three times slower to draw).",
+    "yes / no question (a longer document, about twice as slow to draw).",
 )
 CACHE_PREFIX = "poaiss:analysis:report-pdf"
 
@@ -61,7 +61,7 @@ def maps_param(request):
 def rendered_pdf(request, cycle, language, mapped):
     """The document, drawn once per content version and day and shared between processes.
 
-    Drawing it takes tens of seconds; publishing or withdrawing a report changes the content
+    Drawing it takes half a minute of CPU; publishing or withdrawing a report changes the content
     version, and the date printed on the cover changes with the day.
     """
     timeout = settings.API_RESPONSE_CACHE_TIMEOUT
