@@ -6,7 +6,7 @@ translated and its numbers already formatted for the reader's language.
 
 import base64
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -35,10 +35,9 @@ class LegendEntry:
 
 @dataclass
 class PrintedMap:
-    picture: str
-    # Set when the page draws the legend and the disclaimer (the SVG then has neither).
-    legend: list = field(default_factory=list)
-    disclaimer: str = ""
+    picture: str  # the map alone, without legend or disclaimer
+    legend: list  # LegendEntry
+    disclaimer: str
 
 
 @dataclass
@@ -140,17 +139,26 @@ def map_legend(classes, ordered):
     return entries
 
 
-def printed_map(svg, classes, ordered, captions_in_page):
-    """A map for the PDF; `svg` drawn without captions when the page sets them in HTML.
+def printed_map(areas, classes, *, title, language, description="", ordered=False):
+    """A world map for the PDF, its legend and the UN disclaimer set as text of the page.
 
-    WeasyPrint draws SVG text glyph by glyph: Arabic vowel marks come out on dotted
-    circles, so in Arabic the legend and the disclaimer are set as text of the page.
+    Drawn inside the SVG they would be too small to read once the map is scaled to the page
+    (the disclaimer under 5 points), and WeasyPrint draws SVG text glyph by glyph, which
+    leaves Arabic vowel marks on dotted circles.
     """
-    picture = as_image(charts.for_weasyprint(merged_paths(svg)))
-    if not captions_in_page:
-        return PrintedMap(picture=picture)
+    svg = maps.render_world_map(
+        areas,
+        classes,
+        title=title,
+        language=language,
+        description=description,
+        ordered=ordered,
+        captions=False,
+    )
     return PrintedMap(
-        picture=picture, legend=map_legend(classes, ordered), disclaimer=str(maps.DISCLAIMER)
+        picture=as_image(merged_paths(svg)),
+        legend=map_legend(classes, ordered),
+        disclaimer=str(maps.DISCLAIMER),
     )
 
 
@@ -228,7 +236,7 @@ def reference(question):
     return " · ".join(str(part) for part in (instrument, question.paragraph) if part)
 
 
-def question_part(figures, states, scope_name, language, with_map, captions_in_page):
+def question_part(figures, states, scope_name, language, with_map):
     """Everything the document prints about one question in one cycle."""
     question = figures.question
     text = question.text_in(language)
@@ -254,14 +262,7 @@ def question_part(figures, states, scope_name, language, with_map, captions_in_p
     )
     if with_map:
         areas, classes, ordered = pictures.answer_map_classes(figures, states, language)
-        svg = maps.render_world_map(
-            areas,
-            classes,
-            title=text,
-            language=language,
-            description=part.base,
-            ordered=ordered,
-            captions=not captions_in_page,
+        part.map = printed_map(
+            areas, classes, title=text, language=language, description=part.base, ordered=ordered
         )
-        part.map = printed_map(svg, classes, ordered, captions_in_page)
     return part

@@ -27,7 +27,6 @@ from cms.library.models import QuestionnaireVersion, ReportingCycle
 from . import charts, pictures, tables
 from .figures import SMALL_BASE, question_catalogue, question_figures
 from .labels import number, percent
-from .maps import render_world_map
 from .rates import never_reported, reporting_rates, status_by_state
 from .report_parts import (
     SMALL_BASE_MARK,
@@ -110,20 +109,13 @@ def reporting_summary(rate, language):
     }
 
 
-def rates_part(cycle, scope, states, scope_name, language, captions_in_page):
+def rates_part(cycle, scope, states, scope_name, language):
     cycles = list(ReportingCycle.objects.filter(year__lte=cycle.year).order_by("year", "code"))
     rates = reporting_rates(cycles, scope, states)
     this_cycle = next(entry for entry in rates if entry[0].pk == cycle.pk)
     total = this_cycle[1]
     areas, classes = pictures.reporting_map_classes(
         status_by_state(cycle, scope, states), states, language
-    )
-    svg = render_world_map(
-        areas,
-        classes,
-        title=_("National reports, %(cycle)s") % {"cycle": cycle.label},
-        language=language,
-        captions=not captions_in_page,
     )
     chart = pictures.rates_chart(
         rates, _("Reporting rate: %(scope)s") % {"scope": scope_name}, language, show_title=False
@@ -135,14 +127,19 @@ def rates_part(cycle, scope, states, scope_name, language, captions_in_page):
     return RatesPart(
         reported=total.reported,
         summary=reporting_summary(total, language),
-        map=printed_map(svg, classes, False, captions_in_page),
+        map=printed_map(
+            areas,
+            classes,
+            title=_("National reports, %(cycle)s") % {"cycle": cycle.label},
+            language=language,
+        ),
         chart=as_image(charts.for_weasyprint(chart)),
         table=PrintedTable(caption=_("By region"), columns=table.columns[1:], rows=rows),
         never_reported=[state.name for state in never_reported(scope, states)],
     )
 
 
-def question_sections(cycle, scope, states, scope_name, language, mapped, captions_in_page):
+def question_sections(cycle, scope, states, scope_name, language, mapped):
     """The questionnaire's sections, each with the parts of its status and number questions."""
     version = questionnaire_of(cycle)
     if version is None:
@@ -158,9 +155,7 @@ def question_sections(cycle, scope, states, scope_name, language, mapped, captio
                 mapped == MAPS_ALL or question.code in KEY_QUESTIONS
             )
             figures = question_figures(question, cycle, scope, states)
-            parts.append(
-                question_part(figures, states, scope_name, language, with_map, captions_in_page)
-            )
+            parts.append(question_part(figures, states, scope_name, language, with_map))
         if parts:
             sections.append(
                 SectionPart(
@@ -179,7 +174,7 @@ def report_context(cycle, language, mapped=MAPS_KEY):
     scope = Scope()
     scope_name = scope_label(scope, language)
     title = _("Analysis of national reports")
-    rates = rates_part(cycle, scope, states, scope_name, language, right_to_left)
+    rates = rates_part(cycle, scope, states, scope_name, language)
     return {
         "language": language,
         "direction": "rtl" if right_to_left else "ltr",
@@ -198,9 +193,7 @@ def report_context(cycle, language, mapped=MAPS_KEY):
         "small_base_note": small_base_note(),
         "small_base_minimum": SMALL_BASE,
         "rates": rates,
-        "sections": question_sections(
-            cycle, scope, states, scope_name, language, mapped, right_to_left
-        ),
+        "sections": question_sections(cycle, scope, states, scope_name, language, mapped),
     }
 
 
