@@ -82,7 +82,7 @@ def answer_map_classes(figures, states, language):
     return areas, classes, ordered
 
 
-def answer_map(figures, states, title, language, captions=True):
+def answer_map(figures, states, title, language):
     """The world map of one question's answers in one cycle."""
     areas, classes, ordered = answer_map_classes(figures, states, language)
     return maps.render_world_map(
@@ -97,7 +97,6 @@ def answer_map(figures, states, title, language, captions=True):
         )
         % {"count": number(figures.total.reported, language)},
         ordered=ordered,
-        captions=captions,
     )
 
 
@@ -124,9 +123,9 @@ def reporting_map_classes(statuses, states, language):
     return areas, classes
 
 
-def reporting_map(statuses, states, title, language, captions=True):
+def reporting_map(statuses, states, title, language):
     areas, classes = reporting_map_classes(statuses, states, language)
-    return maps.render_world_map(areas, classes, title=title, language=language, captions=captions)
+    return maps.render_world_map(areas, classes, title=title, language=language)
 
 
 def answer_chart(figures, scope_name, title, language, show_title=True):
