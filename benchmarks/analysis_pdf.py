@@ -5,10 +5,11 @@
 
 Makes a throw-away SQLite database (the migrations, which load the reporting cycles and the
 questionnaire, and the taxonomy), writes the counted answers of `--reports` States for BMS9
-as publishing leaves them (`StateReport` and `StateAnswer` rows: the figures read nothing
-else), then renders the document in each language `--rounds` times and prints wall-clock and
-CPU seconds, size and pages. `--keep DIR` keeps the database in DIR and reuses it on the next
-run (the migrations take minutes); `--out DIR` writes the PDFs there.
+as publishing leaves them (`StateReport` and `StateAnswer` rows and the cycle's roll-ups:
+the figures read nothing else), then renders the document in each language `--rounds`
+times and prints wall-clock and CPU seconds, size and pages. `--keep DIR` keeps the database
+in DIR and reuses it on the next run (the migrations take minutes); `--out DIR` writes the
+PDFs there.
 """
 
 import argparse
@@ -44,13 +45,14 @@ def setup(directory):
 
     if fresh:
         call_command("migrate", verbosity=0)
-        call_command("load_taxonomy", verbosity=0)
+        call_command("load_taxonomy", verbosity=0, stdout=io.StringIO())
 
 
 def write_reports(count, seed=7):
     """Counted reports of `count` States in the cycle, replacing those of an earlier run."""
     from wagtail.models import Page
 
+    from cms.analysis.facts import roll_up
     from cms.analysis.figures import question_catalogue
     from cms.analysis.models import StateAnswer, StateReport
     from cms.analysis.states import reporting_states
@@ -97,6 +99,8 @@ def write_reports(count, seed=7):
                     )
                 )
         StateAnswer.objects.bulk_create(answers)
+    # Figures read the cycle's roll-ups, rewritten as publishing does.
+    roll_up(cycle)
     return cycle
 
 

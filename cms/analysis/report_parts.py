@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cms.core.instruments import Instrument
 from cms.library.questionnaire.answers import STATUS_LABELS, STATUS_VALUES
@@ -80,7 +81,11 @@ def small_base_note():
 
 
 def base_sentence(reported, language):
-    return _("Based on %(count)s published reports.") % {"count": number(reported, language)}
+    return ngettext(
+        "Based on %(count)s published report.",
+        "Based on %(count)s published reports.",
+        reported,
+    ) % {"count": number(reported, language)}
 
 
 def merged_paths(svg):

@@ -47,7 +47,7 @@ PRINTED_TYPES = (STATUS_TYPE, "number")
 # The questions mapped in every document: one for each commitment the meetings of States
 # review first (national coordination, the point of contact, marking, record-keeping,
 # stockpiles, brokering). Mapping every status question (MAPS_ALL) is asked for explicitly:
-# it makes the document about 20 pages longer, 1.8 times slower to draw and 2.5 times larger
+# it makes the document about 20 pages longer, twice as slow to draw and 2.5 times larger
 # (see benchmarks/README.md).
 KEY_QUESTIONS = (
     "poa-ii-4-coordination-agency",

@@ -9,6 +9,7 @@ from django.utils import translation
 from pypdf import PdfReader
 
 from cms.analysis import report_pdf
+from cms.analysis.charts import Bar, for_weasyprint, render_bar_chart
 from cms.analysis.report_parts import merged_paths, with_shares_paired
 from cms.library.models import QuestionnaireQuestion, ReportingCycle
 
@@ -158,3 +159,14 @@ def test_map_paths_of_one_fill_are_drawn_as_one():
         ("#111", "M0 0h1v1zM4 4h1v1z"),
         ("url(#hatch)", "M2 2h1v1z"),
     ]
+
+
+def test_chart_text_for_print_drops_arabic_vowel_marks():
+    # WeasyPrint would draw the shadda and the tanween beside their letters, on dotted circles.
+    bars = [Bar("قدّم تقريراً", 0.5), Bar("Côte d’Ivoire", 0.25)]
+    svg = for_weasyprint(render_bar_chart(bars, title="T", language="ar"))
+    texts = "".join(
+        node.text or "" for node in ET.fromstring(svg).iter() if node.tag.endswith("text")
+    )
+    assert not {"\u0651", "\u064b"} & set(texts)
+    assert "Côte d’Ivoire" in texts
