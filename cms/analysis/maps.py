@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from cms.core.languages import is_right_to_left
 from cms.core.reference_data import read_membership
@@ -70,6 +70,14 @@ SWATCH = 12
 FONT_SIZE = 12
 SMALL_PRINT_SIZE = 9
 ONE_COLUMN_ENTRIES = 3
+
+# The UN's disclaimer on boundaries, under every map; and the legend entry of the land that
+# the figure leaves out. Pages that set a map's captions as their own text use these too.
+DISCLAIMER = gettext_lazy(
+    "The boundaries and names shown and the designations used on this map do not "
+    "imply official endorsement or acceptance by the United Nations."
+)
+NOT_COVERED_LABEL = gettext_lazy("Not covered by this figure")
 
 # Characters that XML 1.0 does not allow, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -232,12 +240,15 @@ def _ids(areas, classes, title, language):
     return "world-map-" + hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
 
 
-def render_world_map(areas, classes, *, title, language, description="", ordered=False) -> str:
+def render_world_map(
+    areas, classes, *, title, language, description="", ordered=False, captions=True
+) -> str:
     """The standalone SVG world map of `areas` (MapArea), coloured by `classes` (MapClass).
 
     `classes` are listed in the legend in their order; with `ordered` they are read as
     going from low to high. Texts are escaped; the legend is mirrored in right-to-left
-    languages.
+    languages. Without `captions` the legend and the disclaimer are left to the page around
+    the map (WeasyPrint cannot draw Arabic vowel marks in SVG text).
     """
     class_keys = {item.key for item in classes}
     unknown = sorted({area.klass for area in areas} - class_keys)
@@ -250,19 +261,23 @@ def render_world_map(areas, classes, *, title, language, description="", ordered
     rtl = is_right_to_left(language)
     _x, _y, width, map_height = geometry["viewBox"]
     with translation.override(language):
-        disclaimer = gettext(
-            "The boundaries and names shown and the designations used on this map do not "
-            "imply official endorsement or acceptance by the United Nations."
-        )
+        disclaimer = str(DISCLAIMER)
         entries = [(_fill(item.key, colours, hatch_id), item.label) for item in classes]
-        entries.append((NOT_COVERED_COLOUR, gettext("Not covered by this figure")))
+        entries.append((NOT_COVERED_COLOUR, str(NOT_COVERED_LABEL)))
         shapes = _shapes(areas, colours, hatch_id)
-    legend_top = map_height + LEGEND_GAP
-    legend, legend_height = _legend(entries, legend_top, width, rtl)
-    disclaimer_y = legend_top + legend_height + SMALL_PRINT_SIZE + 4
-    height = math.ceil(disclaimer_y + 6)
     description = " ".join(str(part) for part in (description, disclaimer) if part)
-    direction = ' direction="rtl"' if rtl else ""
+    if captions:
+        legend_top = map_height + LEGEND_GAP
+        legend, legend_height = _legend(entries, legend_top, width, rtl)
+        disclaimer_y = legend_top + legend_height + SMALL_PRINT_SIZE + 4
+        height = math.ceil(disclaimer_y + 6)
+        direction = ' direction="rtl"' if rtl else ""
+        legend += (
+            f'<text x="{width / 2:g}" y="{disclaimer_y:g}" text-anchor="middle"{direction} '
+            f'font-size="{SMALL_PRINT_SIZE}" fill="#595959">{_text(disclaimer)}</text>'
+        )
+    else:
+        legend, height = "", math.ceil(map_height)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:g} {height:g}" '
         f'role="img" aria-labelledby="{prefix}-title {prefix}-desc" lang="{_text(language)}" '
@@ -277,7 +292,5 @@ def render_world_map(areas, classes, *, title, language, description="", ordered
         f'<path d="{geometry["outline"]}" fill="{SEA_COLOUR}" stroke="{OUTLINE_COLOUR}" '
         f'stroke-width="0.6"/>'
         f"{shapes}{legend}"
-        f'<text x="{width / 2:g}" y="{disclaimer_y:g}" text-anchor="middle"{direction} '
-        f'font-size="{SMALL_PRINT_SIZE}" fill="#595959">{_text(disclaimer)}</text>'
         f"</svg>"
     )

@@ -38,8 +38,8 @@ def number_classes(values, language):
     return classes
 
 
-def answer_map(figures, states, title, language):
-    """The world map of one question's answers in one cycle."""
+def answer_map_classes(figures, states, language):
+    """(areas, classes, ordered): one question's answers in one cycle, as the map colours them."""
     values = figures.by_state
     areas, counts = [], {}
     if figures.question.answer_type == "yes_no_in_development":
@@ -79,6 +79,12 @@ def answer_map(figures, states, title, language):
         maps.MapClass(key=key, label=counted(labels[key], counts.get(key, 0), language))
         for key in keys
     ]
+    return areas, classes, ordered
+
+
+def answer_map(figures, states, title, language):
+    """The world map of one question's answers in one cycle."""
+    areas, classes, ordered = answer_map_classes(figures, states, language)
     return maps.render_world_map(
         areas,
         classes,
@@ -94,7 +100,8 @@ def answer_map(figures, states, title, language):
     )
 
 
-def reporting_map(statuses, states, title, language):
+def reporting_map_classes(statuses, states, language):
+    """(areas, classes): who reported in a cycle, as the map colours them."""
     counts = {}
     for status in statuses.values():
         counts[status] = counts.get(status, 0) + 1
@@ -113,10 +120,15 @@ def reporting_map(statuses, states, title, language):
         )
         for key in REPORTING_CLASSES
     ]
+    return areas, classes
+
+
+def reporting_map(statuses, states, title, language):
+    areas, classes = reporting_map_classes(statuses, states, language)
     return maps.render_world_map(areas, classes, title=title, language=language)
 
 
-def answer_chart(figures, scope_name, title, language):
+def answer_chart(figures, scope_name, title, language, show_title=True):
     """Stacked bars: the scope and each area below it, by answer, as shares of reports."""
     names = region_names(language)
     question = figures.question
@@ -129,7 +141,7 @@ def answer_chart(figures, scope_name, title, language):
             )
             for tally in [figures.total, *figures.areas]
         ]
-        return charts.render_bar_chart(bars, title=title, language=language)
+        return charts.render_bar_chart(bars, title=title, language=language, show_title=show_title)
     rows = []
     for tally in [figures.total, *figures.areas]:
         label = names.get(tally.code, tally.code) if tally.code else scope_name
@@ -158,7 +170,9 @@ def answer_chart(figures, scope_name, title, language):
         )
         rows.append(charts.StackedRow(label=label, segments=tuple(segments)))
     classes = [(key, str(ANSWER_LABELS[key])) for key in [*STATUS_VALUES, NOT_ANSWERED]]
-    return charts.render_stacked_bar_chart(rows, classes, title=title, language=language)
+    return charts.render_stacked_bar_chart(
+        rows, classes, title=title, language=language, show_title=show_title
+    )
 
 
 def trend_chart(question, trend, title, language):
@@ -183,7 +197,7 @@ def trend_chart(question, trend, title, language):
     return charts.render_trend_chart(series, title=title, language=language, percent=False)
 
 
-def rates_chart(rates, title, language):
+def rates_chart(rates, title, language, show_title=True):
     bars = [
         charts.Bar(
             label=f"{cycle.code} {cycle.year}",
@@ -197,4 +211,6 @@ def rates_chart(rates, title, language):
         )
         for cycle, total, _areas in rates
     ]
-    return charts.render_bar_chart(bars, title=title, language=language, max_value=1, percent=True)
+    return charts.render_bar_chart(
+        bars, title=title, language=language, max_value=1, percent=True, show_title=show_title
+    )

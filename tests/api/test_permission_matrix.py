@@ -618,6 +618,10 @@ READS = [
         PUBLIC,
     ),
     Read("/api/v2/analysis/changes/", "/api/v2/analysis/changes/?country=KE", PUBLIC),
+    # Drawing the PDF takes tens of seconds, and its bytes are no text to search for markers:
+    # an unknown cycle is refused alike for every role (no sign-in needed); the document
+    # itself is read in tests/analysis/test_report_pdf.py.
+    Read("/api/v2/analysis/report.pdf", "/api/v2/analysis/report.pdf?cycle=BMS99", statuses(400)),
     Read(
         "/api/v2/reporting-status/",
         "/api/v2/reporting-status/?locale=en",

@@ -1,8 +1,10 @@
 from django.urls import path
 
 from . import views
+from .report_views import ReportPdfView
 
 urlpatterns = [
+    path("analysis/report.pdf", ReportPdfView.as_view(), name="analysis-report-pdf"),
     path("analysis/questions/", views.QuestionListView.as_view(), name="analysis-questions"),
     path("analysis/answers/", views.AnswerFiguresView.as_view(), name="analysis-answers"),
     path("analysis/answers/map.svg", views.AnswerMapView.as_view(), name="analysis-answers-map"),

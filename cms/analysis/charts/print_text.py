@@ -5,7 +5,8 @@ algorithm or Arabic joining (Kozea/WeasyPrint#2249 and #2909), so Arabic labels 
 reversed and in isolated letters. `for_weasyprint` gives each text its Arabic presentation
 forms (the joined shapes Unicode encodes) in the order they are seen, and marks it
 `unicode-bidi="bidi-override"` so that a renderer that does run the bidi algorithm draws
-it unchanged. Browsers get the original SVG, whose text stays searchable and selectable.
+it unchanged; Arabic vowel marks, which would be drawn apart from their letters, are left
+out. Browsers get the original SVG, whose text stays searchable and selectable.
 """
 
 import unicodedata
@@ -200,13 +201,27 @@ def visual_order(text, right_to_left):
     return "".join(char for char in chars if char not in BIDI_CONTROLS)
 
 
+def without_arabic_marks(text):
+    """`text` without its Arabic combining marks (short vowels, shadda, sukun...).
+
+    Drawn one code point at a time, a mark stands on a dotted circle beside its letter
+    instead of above it. Arabic is commonly written without them.
+    """
+    return "".join(
+        char
+        for char in text
+        if unicodedata.category(char) != "Mn" or not unicodedata.name(char, "").startswith("ARABIC")
+    )
+
+
 def for_weasyprint(svg):
     """The same chart, its right-to-left text ready for WeasyPrint's SVG text drawing."""
     ET.register_namespace("", SVG_NAMESPACE)
     root = ET.fromstring(svg)
     for node in root.iter(f"{{{SVG_NAMESPACE}}}text"):
         right_to_left = node.get("direction") == "rtl"
-        node.text = visual_order(shape_arabic(node.text or ""), right_to_left)
+        text = without_arabic_marks(node.text or "")
+        node.text = visual_order(shape_arabic(text), right_to_left)
         if right_to_left:
             # Now drawn left to right as it stands; its anchor keeps the same side.
             anchor = node.get("text-anchor", "start")
