@@ -84,7 +84,8 @@ def read_sections_into_answers(report, stated=None):
     report.questionnaire = version
     report.answers = answers_from_sections(report.sections.raw_data, questions, term_code)
     for code, value in (stated or {}).items():
-        report.answers[code] = {"value": value}
+        # The free text read from the sections stays as the answer's details.
+        report.answers[code] = {**report.answers.get(code, {}), "value": value}
     publish(report)
 
 
