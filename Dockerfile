@@ -28,4 +28,4 @@ RUN SECRET_KEY=collectstatic-only-placeholder-key-that-is-long-enough-0123456789
 
 USER poaiss
 EXPOSE 8000
-CMD ["sh", "-c", "gunicorn cms.wsgi:application --bind 0.0.0.0:${PORT} --workers ${GUNICORN_WORKERS:-3} --access-logfile -"]
+CMD ["sh", "-c", "gunicorn cms.wsgi:application --bind 0.0.0.0:${PORT} --workers ${GUNICORN_WORKERS:-3} --timeout ${GUNICORN_TIMEOUT:-90} --access-logfile -"]
