@@ -193,8 +193,13 @@ def test_the_attempts_at_a_quiz_are_a_listing_as_documented(document, demo_site)
 GENERATOR_CONFIG = {
     "project_name_override": "poaiss-client",
     "package_name_override": "poaiss_client",
-    # The IATI export is XML; the client hands it over as text.
-    "content_type_overrides": {"application/xml": "text/plain"},
+    # The IATI export (XML) and the analysis' maps and charts (SVG) are handed over as text,
+    # the printed analysis (PDF) as bytes: the generator reads no other media types.
+    "content_type_overrides": {
+        "application/xml": "text/plain",
+        "image/svg+xml": "text/plain",
+        "application/pdf": "application/octet-stream",
+    },
     "post_hooks": [],
 }
 
