@@ -5,9 +5,11 @@ import io
 
 from django.http import HttpResponse
 from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from cms.core.spreadsheets import csv_row, write_xlsx_cell
 
+HEADER_FONT = Font(bold=True)
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHEET_TITLE_LIMIT = 31  # Excel refuses longer sheet names and these characters in them
 SHEET_TITLE_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
@@ -39,9 +41,7 @@ def as_xlsx(tables):
         title = f"{number} {plain(table.title)}".translate(SHEET_TITLE_FORBIDDEN)
         sheet = workbook.create_sheet(title[:SHEET_TITLE_LIMIT].strip())
         for column, value in enumerate(table.columns, start=1):
-            write_xlsx_cell(sheet, 1, column, plain(value)).font = sheet.cell(1, column).font.copy(
-                bold=True
-            )
+            write_xlsx_cell(sheet, 1, column, plain(value)).font = HEADER_FONT
         for row_number, row in enumerate(table.rows, start=2):
             for column, value in enumerate(row, start=1):
                 write_xlsx_cell(sheet, row_number, column, plain(value))
