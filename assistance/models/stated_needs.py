@@ -70,3 +70,7 @@ class StatedNeed(models.Model):
     def source(self):
         cycle = f"{self.cycle_code} {self.cycle_year}" if self.cycle_year else self.cycle_code
         return gettext("Stated in the national report %(cycle)s") % {"cycle": cycle}
+
+
+# Named for the OpenAPI schema (see ENUM_NAME_OVERRIDES): the states of a stated need.
+STATED_NEED_STATES = StatedNeed.State.choices

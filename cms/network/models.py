@@ -515,3 +515,7 @@ class DigestDelivery(models.Model):
 
     def __str__(self):
         return f"{self.frequency} digest {self.period_start:%Y-%m-%d} to {self.recipient}"
+
+
+# Named for the OpenAPI schema (see ENUM_NAME_OVERRIDES): the states of a post.
+POST_STATES = Post.State.choices

@@ -427,6 +427,8 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
     for name in ("Need", "Resource", "Match", "Project")
 } | {
     "InstrumentEnum": "cms.core.instruments.Instrument",
+    "StatedNeedStateEnum": "assistance.models.stated_needs.STATED_NEED_STATES",
+    "PostStateEnum": "cms.network.models.POST_STATES",
 }
 # The publisher of IATI exports: an organisation of the taxonomy, the identifier IATI
 # allocated to it and its IATI organisation type (40: multilateral).
