@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from cms.library.models import ReportingCycle
 from cms.library.overview import ITI_ONLY, NOT_REPORTED, POA_AND_ITI, POA_ONLY
 
 from .models import CycleReports, StateReport
@@ -80,3 +81,10 @@ def status_by_state(cycle, scope, states):
             POA_AND_ITI if poa and iti else POA_ONLY if poa else ITI_ONLY if iti else NOT_REPORTED
         )
     return statuses
+
+
+def reported_cycles():
+    """The cycles with at least one counted report, oldest first."""
+    return ReportingCycle.objects.filter(pk__in=StateReport.objects.values("cycle_id")).order_by(
+        "year", "code"
+    )

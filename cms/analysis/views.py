@@ -13,7 +13,7 @@ from .api.params import latest_reported_cycle
 from .figures import question_figures, question_trend
 from .forms import AnalysisForm
 from .labels import number
-from .rates import never_reported, reporting_rates, status_by_state
+from .rates import never_reported, reported_cycles, reporting_rates, status_by_state
 from .states import reporting_states, scope_label
 
 
@@ -83,7 +83,7 @@ def analysis_screen(request):
             chart=pictures.answer_chart(figures, scope_name, title, language),
             trend=pictures.trend_chart(
                 question,
-                question_trend(question, reported_cycles(), scope, states),
+                question_trend(question, list(reported_cycles()), scope, states),
                 title,
                 language,
             ),
@@ -92,18 +92,6 @@ def analysis_screen(request):
             downloads=downloads("analysis-answers", query, chart="analysis-answers-chart"),
         )
     return TemplateResponse(request, "analysis/admin/analysis.html", context)
-
-
-def reported_cycles():
-    from cms.library.models import ReportingCycle
-
-    from .models import StateReport
-
-    return list(
-        ReportingCycle.objects.filter(pk__in=StateReport.objects.values("cycle_id")).order_by(
-            "year", "code"
-        )
-    )
 
 
 def downloads(endpoint, query, chart):

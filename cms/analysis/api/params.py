@@ -8,6 +8,7 @@ from cms.core.models import CountryGroup, Region
 from cms.library.models import ReportingCycle
 
 from ..figures import UnknownQuestion, question_by_code
+from ..rates import reported_cycles
 from ..states import Scope, reporting_states
 
 INSTRUMENTS = ("poa", "iti")
@@ -49,13 +50,7 @@ def cycle_param(request, name="cycle"):
 
 
 def latest_reported_cycle():
-    from ..models import StateReport
-
-    cycle = (
-        ReportingCycle.objects.filter(pk__in=StateReport.objects.values("cycle_id"))
-        .order_by("-year", "-code")
-        .first()
-    )
+    cycle = reported_cycles().last()
     return cycle or ReportingCycle.objects.order_by("-year").first()
 
 
