@@ -37,6 +37,13 @@ class AssistanceConfig(AppConfig):
         ),
     ]
     demo_loader = "assistance.demo.load"
+    api_enum_names = {
+        "NeedStatusEnum": "assistance.api.serializers.NEED_STATUSES",
+        "ResourceStatusEnum": "assistance.api.serializers.RESOURCE_STATUSES",
+        "MatchStatusEnum": "assistance.api.serializers.MATCH_STATUSES",
+        "ProjectStatusEnum": "assistance.api.serializers.PROJECT_STATUSES",
+        "StatedNeedStateEnum": "assistance.models.stated_needs.STATED_NEED_STATES",
+    }
 
     def ready(self):
         from . import search

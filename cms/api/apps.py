@@ -19,3 +19,19 @@ class ApiConfig(AppConfig):
         from . import signals
 
         signals.register()
+        register_enum_names()
+
+
+def register_enum_names():
+    """Add the enum names the installed apps declare to drf-spectacular's overrides.
+
+    Read from the apps rather than from settings, so that an app's choices are named only
+    while it is installed (a dotted path into a removed app would break the schema).
+    """
+    from drf_spectacular.settings import spectacular_settings
+
+    from cms.core.plugins import contributions
+
+    overrides = spectacular_settings.ENUM_NAME_OVERRIDES
+    for app_config, names in contributions("api_enum_names"):
+        overrides.update(names)

@@ -32,6 +32,10 @@ The attributes:
     Dotted path of a callable `(stdout=None)` that loads the app's demo content,
     idempotently; `manage.py load_demo` calls each in INSTALLED_APPS order, in one
     transaction, after the taxonomy is loaded.
+`api_enum_names`
+    Names for the OpenAPI schema's enums that would otherwise collide (drf-spectacular
+    names an enum after its field, and many fields are called "status"): a mapping of
+    enum name to the dotted path of its choices.
 `outbox_topics`
     The after-commit work the app hands to the durable outbox (see `cms.outbox`).
 

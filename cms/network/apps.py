@@ -15,6 +15,7 @@ class NetworkConfig(AppConfig):
     search_audiences = "cms.network.search.audiences"
     profile_sections = ["cms.network.profiles.CONTACTS_SECTION"]
     demo_loader = "cms.network.demo.load"
+    api_enum_names = {"PostStateEnum": "cms.network.models.POST_STATES"}
 
     def ready(self):
         from . import search, signals

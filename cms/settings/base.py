@@ -298,7 +298,11 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "cms.api.schema_hooks.finish_schema",
     ],
-    "ENUM_NAME_OVERRIDES": {"LocaleEnum": "cms.api.languages.LANGUAGE_CHOICES"},
+    # Apps add theirs with `api_enum_names` (see cms.core.plugins).
+    "ENUM_NAME_OVERRIDES": {
+        "LocaleEnum": "cms.api.languages.LANGUAGE_CHOICES",
+        "InstrumentEnum": "cms.core.instruments.Instrument",
+    },
     # The docs page's assets come from drf-spectacular-sidecar, served locally.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -421,15 +425,6 @@ POAISS_NATIONAL_REPORT_MAX_UPLOAD_SIZE = (
     env.get_int("NATIONAL_REPORT_MAX_UPLOAD_MB", 20) * 1024 * 1024
 )
 # --- Assistance -----------------------------------------------------------------------------
-# Names for the choices of the assistance lifecycles in the OpenAPI schema (all are "status").
-SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] |= {
-    f"{name}StatusEnum": f"assistance.api.serializers.{name.upper()}_STATUSES"
-    for name in ("Need", "Resource", "Match", "Project")
-} | {
-    "InstrumentEnum": "cms.core.instruments.Instrument",
-    "StatedNeedStateEnum": "assistance.models.stated_needs.STATED_NEED_STATES",
-    "PostStateEnum": "cms.network.models.POST_STATES",
-}
 # The publisher of IATI exports: an organisation of the taxonomy, the identifier IATI
 # allocated to it and its IATI organisation type (40: multilateral).
 POAISS_IATI_REPORTING_ORG = {
