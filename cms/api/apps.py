@@ -33,5 +33,5 @@ def register_enum_names():
     from cms.core.plugins import contributions
 
     overrides = spectacular_settings.ENUM_NAME_OVERRIDES
-    for app_config, names in contributions("api_enum_names"):
+    for _app, names in contributions("api_enum_names"):
         overrides.update(names)
