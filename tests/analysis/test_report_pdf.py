@@ -11,12 +11,22 @@ from pypdf import PdfReader
 from cms.analysis import report_pdf
 from cms.analysis.charts import Bar, for_weasyprint, render_bar_chart
 from cms.analysis.report_parts import merged_paths, with_shares_paired
+from cms.celery import app
 from cms.library.models import QuestionnaireQuestion, ReportingCycle
 
 COORDINATION = "poa-ii-4-coordination-agency"
 POINT_OF_CONTACT = "poa-ii-5-point-of-contact"
 DESTROYED = "poa-ii-16-weapons-destroyed"
 URL = reverse("analysis-report-pdf")
+
+
+@pytest.fixture(autouse=True)
+def drawn_in_the_request():
+    """Drawn in the request, as without a worker; test_report_pdf_worker.py sends it to one."""
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = eager
 
 
 @pytest.fixture

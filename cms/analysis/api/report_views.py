@@ -1,13 +1,15 @@
 """The printed analysis of national reports: GET /api/v2/analysis/report.pdf."""
 
+import logging
+
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import permissions
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import permissions, serializers
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.views import APIView
 
@@ -16,7 +18,10 @@ from cms.api.languages import QueryParameterError, language_or_default
 from cms.api.schema import ERROR, LOCALE
 
 from .. import report_pdf
+from ..tasks import draw_report_pdf
 from . import params
+
+logger = logging.getLogger(__name__)
 
 CYCLE_PARAM = OpenApiParameter(
     "cycle",
@@ -31,6 +36,12 @@ MAPS_PARAM = OpenApiParameter(
     "yes / no question (a longer document, about twice as slow to draw).",
 )
 CACHE_PREFIX = "poaiss:analysis:report-pdf"
+
+
+class DrawingSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=["drawing"])
+    detail = serializers.CharField()
+    retry_after = serializers.IntegerField(help_text="Seconds to wait before asking again.")
 
 
 class PdfOrJsonErrors(BaseContentNegotiation):
@@ -58,23 +69,58 @@ def maps_param(request):
     return mapped
 
 
-def rendered_pdf(request, cycle, language, mapped):
-    """The document, drawn once per content version and day and shared between processes.
+PENDING_SECONDS = 600
+RETRY_AFTER_SECONDS = 15
 
-    Drawing it takes half a minute of CPU; publishing or withdrawing a report changes the content
-    version, and the date printed on the cover changes with the day.
+
+def rendered_pdf(request, cycle, language, mapped):
+    """The document if it is drawn, else None once a worker has been asked to draw it.
+
+    Drawing takes half a minute of CPU, so with a worker it is drawn there, once per content
+    version and day (publishing or withdrawing a report changes the version; the cover
+    prints the date), and shared between processes through the cache. Without a worker
+    (eager tasks), with the broker down or the cache unavailable, it is drawn in the request.
     """
     timeout = settings.API_RESPONSE_CACHE_TIMEOUT
+    if not timeout:
+        return report_pdf.render_pdf(cycle, language, mapped)
     version = request_content_state(request)["version"]
     key = ":".join(
         (CACHE_PREFIX, version, timezone.localdate().isoformat(), cycle.code, language, mapped)
     )
-    pdf = cache.get(key) if timeout else None
-    if pdf is None:
-        pdf = report_pdf.render_pdf(cycle, language, mapped)
-        if timeout:
-            cache.set(key, pdf, timeout=timeout)
+    pdf = cache.get(key)
+    if pdf is not None:
+        return pdf
+    if not draw_report_pdf.app.conf.task_always_eager:
+        pending_key = f"{key}:pending"
+        if not cache.add(pending_key, 1, timeout=PENDING_SECONDS):
+            if cache.get(pending_key) is not None:
+                return None  # another request has asked already
+        else:
+            try:
+                draw_report_pdf.apply_async(
+                    (cycle.code, language, mapped, key, pending_key, timeout), retry=False
+                )
+                return None
+            except Exception:  # the broker is down: draw it here rather than fail
+                logger.warning("Broker unavailable; drawing the analysis PDF in the request")
+                cache.delete(pending_key)
+    pdf = report_pdf.render_pdf(cycle, language, mapped)
+    cache.set(key, pdf, timeout=timeout)
     return pdf
+
+
+def drawing_response(language):
+    """202: the document is being drawn; ask again after Retry-After seconds."""
+    with translation.override(language):
+        detail = _("The document is being drawn. Ask again in a few seconds.")
+    response = JsonResponse(
+        {"status": "drawing", "detail": detail, "retry_after": RETRY_AFTER_SECONDS}, status=202
+    )
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    response["Content-Language"] = language
+    return response
 
 
 class ReportPdfView(APIView):
@@ -91,7 +137,15 @@ class ReportPdfView(APIView):
         summary="Analysis of national reports of one cycle (PDF)",
         tags=["analysis"],
         parameters=[CYCLE_PARAM, LOCALE, MAPS_PARAM],
-        responses={(200, report_pdf.CONTENT_TYPE): OpenApiTypes.BINARY, 400: ERROR},
+        responses={
+            (200, report_pdf.CONTENT_TYPE): OpenApiTypes.BINARY,
+            202: OpenApiResponse(
+                DrawingSerializer,
+                description="The document is being drawn by a worker; ask again after "
+                "the Retry-After header's seconds.",
+            ),
+            400: ERROR,
+        },
     )
     def get(self, request):
         language = language_or_default(request)
@@ -99,6 +153,8 @@ class ReportPdfView(APIView):
             cycle = params.cycle_param(request)
             mapped = maps_param(request)
         pdf = rendered_pdf(request, cycle, language, mapped)
+        if pdf is None:
+            return drawing_response(language)
         response = HttpResponse(pdf, content_type=report_pdf.CONTENT_TYPE)
         response["Content-Disposition"] = f'inline; filename="analysis-{cycle.code}-{language}.pdf"'
         response["Content-Language"] = language
