@@ -14,18 +14,22 @@ class LibraryConfig(AppConfig):
 
     # Contributions to the suite (see cms.core.plugins).
     api_routes = [
-        ("national-reports", "cms.library.api.NationalReportViewSet", "national-report"),
-        ("reporting-cycles", "cms.library.cycles_api.ReportingCycleViewSet", "reporting-cycle"),
+        ("national-reports", "cms.library.api.reports.NationalReportViewSet", "national-report"),
+        ("reporting-cycles", "cms.library.api.cycles.ReportingCycleViewSet", "reporting-cycle"),
         (
             "questionnaires",
-            "cms.library.questionnaire_api.QuestionnaireVersionViewSet",
+            "cms.library.api.questionnaire.QuestionnaireVersionViewSet",
             "questionnaire",
         ),
     ]
     api_urlpatterns = [
-        ("reporting-status/", "cms.library.api.ReportingStatusView", "reporting-status"),
-        ("report-answers/", "cms.library.questionnaire_api.ReportAnswerListView", "report-answers"),
-        ("countries/<str:code>/profile/", "cms.library.api.CountryProfileView", "country-profile"),
+        ("reporting-status/", "cms.library.api.status.ReportingStatusView", "reporting-status"),
+        ("report-answers/", "cms.library.api.questionnaire.ReportAnswerListView", "report-answers"),
+        (
+            "countries/<str:code>/profile/",
+            "cms.library.api.profiles.CountryProfileView",
+            "country-profile",
+        ),
     ]
     site_urlpatterns = "cms.library.urls.site_urlpatterns"
     profile_sections = ["cms.library.profiles.REPORTS_SECTION"]

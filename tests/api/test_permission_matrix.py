@@ -45,7 +45,7 @@ from cms.core.models import (
 )
 from cms.learning.attempts import start_attempt
 from cms.learning.models import CoursePage, Enrolment, LessonPage, QuizPage
-from cms.library.api import report_files_collection
+from cms.library.api.reports import report_files_collection
 from cms.library.models import (
     BestPracticePage,
     NationalReportFile,

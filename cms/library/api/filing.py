@@ -1,6 +1,6 @@
 """Filing a national report through the API: answers, submission, reopening, the diff.
 
-Mixed into `NationalReportViewSet` (cms.library.api), which holds reading and saving drafts.
+Mixed into `NationalReportViewSet` (cms.library.api.reports), which holds reading and saving drafts.
 Errors about answers are keyed `answers.<question code>`, in the API's one error shape.
 """
 
@@ -15,9 +15,9 @@ from rest_framework.response import Response
 from cms.accounts.roles import is_secretariat
 from cms.api.schema import ERROR
 
-from .models import NationalReportPage
-from .questionnaire.answers import AnswerErrors, differences, merge_answers
-from .questionnaire.filing import (
+from ..models import NationalReportPage
+from ..questionnaire.answers import AnswerErrors, differences, merge_answers
+from ..questionnaire.filing import (
     ReportIncomplete,
     is_locked,
     locked_message,
@@ -26,8 +26,8 @@ from .questionnaire.filing import (
     reopen_report,
     submit_report,
 )
-from .questionnaire_api import ANSWER_VALUE
-from .reports import ReportActionError
+from ..reports import ReportActionError
+from .questionnaire import ANSWER_VALUE
 
 ANSWER = {
     "type": "object",

@@ -15,10 +15,10 @@ from cms.api.languages import QueryParameterError, language_or_default
 from cms.api.schema import LOCALE
 from cms.core.languages import with_fallback
 
-from .models import NationalReportPage, QuestionnaireQuestion, QuestionnaireVersion
-from .models.questionnaire import in_language
-from .questionnaire.answers import STATUS_LABELS, STATUS_VALUES
-from .questionnaire.fields import FIELD_TYPES
+from ..models import NationalReportPage, QuestionnaireQuestion, QuestionnaireVersion
+from ..models.questionnaire import in_language
+from ..questionnaire.answers import STATUS_LABELS, STATUS_VALUES
+from ..questionnaire.fields import FIELD_TYPES
 
 ANSWER_VALUE = {
     "anyOf": [

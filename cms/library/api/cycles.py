@@ -13,7 +13,7 @@ from rest_framework import permissions, serializers, viewsets
 from cms.api.languages import language_or_default
 from cms.api.schema import LOCALE
 
-from .models import ReportingCycle
+from ..models import ReportingCycle
 
 
 # "ReportingCycle" names the short form inside the reporting status answer.
