@@ -9,7 +9,7 @@ class NetworkConfig(AppConfig):
     outbox_topics = {"network.send-notification": "cms.network.tasks.send_notification_handler"}
 
     # Contributions to the suite (see cms.core.plugins).
-    api_routes = [("contacts", "cms.network.api.ContactViewSet", "contact")]
+    api_routes = [("contacts", "cms.network.api.contacts.ContactViewSet", "contact")]
     api_urlpatterns = "cms.network.urls.api_urlpatterns"
     search_providers = ["cms.network.search.QuestionProvider"]
     search_audiences = "cms.network.search.audiences"

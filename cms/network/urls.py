@@ -3,11 +3,13 @@
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from . import api
+from .api.membership import AcceptInvitationView, MembershipExportView, MembershipView
+from .api.posts import AnswerViewSet, CommentViewSet, NetworkThemeViewSet
+from .api.questions import QuestionViewSet
 
 router = SimpleRouter()
-router.register("questions", api.QuestionViewSet, basename="network-question")
-router.register("themes", api.NetworkThemeViewSet, basename="network-theme")
+router.register("questions", QuestionViewSet, basename="network-question")
+router.register("themes", NetworkThemeViewSet, basename="network-theme")
 
 answer = "questions/<int:question_pk>/answers/<int:pk>/"
 comment = "questions/<int:question_pk>/comments/<int:pk>/"
@@ -15,26 +17,24 @@ comment = "questions/<int:question_pk>/comments/<int:pk>/"
 urlpatterns = [
     path(
         answer,
-        api.AnswerViewSet.as_view({"get": "retrieve", "patch": "partial_update"}),
+        AnswerViewSet.as_view({"get": "retrieve", "patch": "partial_update"}),
         name="network-answer-detail",
     ),
     path(
         answer + "accept/",
-        api.AnswerViewSet.as_view({"post": "accept", "delete": "unaccept"}),
+        AnswerViewSet.as_view({"post": "accept", "delete": "unaccept"}),
         name="network-answer-accept",
     ),
     path(
         comment,
-        api.CommentViewSet.as_view({"get": "retrieve", "patch": "partial_update"}),
+        CommentViewSet.as_view({"get": "retrieve", "patch": "partial_update"}),
         name="network-comment-detail",
     ),
-    path("membership/", api.MembershipView.as_view(), name="network-membership"),
-    path(
-        "membership/export/", api.MembershipExportView.as_view(), name="network-membership-export"
-    ),
+    path("membership/", MembershipView.as_view(), name="network-membership"),
+    path("membership/export/", MembershipExportView.as_view(), name="network-membership-export"),
     path(
         "membership/accept-invitation/",
-        api.AcceptInvitationView.as_view(),
+        AcceptInvitationView.as_view(),
         name="network-membership-accept",
     ),
     *router.urls,

@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from cms.api.languages import LANGUAGE_CODES
 
-from .models import (
+from ..models import (
     MAX_BODY_LENGTH,
     MAX_TITLE_LENGTH,
     Answer,
