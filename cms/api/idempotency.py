@@ -1,4 +1,4 @@
-"""Idempotency keys: a client may retry a POST without risking a second effect.
+"""Idempotency keys: a client may retry a write without risking a second effect.
 
 A signed-in client sends `Idempotency-Key: <unique value>` (IETF draft "The Idempotency-Key
 HTTP Header Field"; a quoted string or a bare token). The first request with a key runs, and
@@ -225,13 +225,15 @@ def claim(request, key, print_):
 
 
 class IdempotentPostMixin:
-    """For API views: POSTs honour the Idempotency-Key header (see the module's description).
+    """For API views: writes honour the Idempotency-Key header (see the module's description).
 
-    Every view of /api/v2/ that accepts a POST from signed-in clients uses it; the schema
-    declares the header on those operations (cms.api.schema.AutoSchema).
+    Every view of /api/v2/ that accepts writes from signed-in clients uses it; the schema
+    declares the header on those operations (cms.api.schema.AutoSchema). POST is why it
+    exists; PATCH, PUT and DELETE honour it too, because their effects are not always
+    repeatable (an edit of a post records a revision, a deletion retried answers 404).
     """
 
-    idempotent_methods = ("POST",)
+    idempotent_methods = ("POST", "PUT", "PATCH", "DELETE")
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)

@@ -236,18 +236,20 @@ def test_an_expired_key_not_yet_purged_is_a_new_key(kenya_npc):
     assert again.json()["id"] != first.json()["id"]
 
 
-def test_every_post_of_the_schema_declares_the_header(client):
-    """Every POST a signed-in client makes under /api/v2/ honours Idempotency-Key."""
+def test_every_write_of_the_schema_declares_the_header(client):
+    """Every POST, PUT, PATCH and DELETE a signed-in client makes under /api/v2/ honours
+    Idempotency-Key."""
     document = client.get("/api/schema/", {"format": "json"}).json()
-    posts = {
-        path: operation
+    writes = {
+        (method, path): operation
         for path, operations in document["paths"].items()
         for method, operation in operations.items()
-        if method == "post"
+        if method in ("post", "put", "patch", "delete")
     }
-    assert len(posts) > 20
+    assert len([method for method, _path in writes if method == "post"]) > 20
+    assert {method for method, _path in writes} == {"post", "put", "patch", "delete"}
     anonymous_only = {"/api/v2/auth/token/"}
-    for path, operation in posts.items():
+    for (_method, path), operation in writes.items():
         names = {parameter["name"] for parameter in operation.get("parameters", [])}
         assert ("Idempotency-Key" in names) is (path not in anonymous_only), path
         if path not in anonymous_only:
