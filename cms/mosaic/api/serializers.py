@@ -1,0 +1,225 @@
+"""Serializers of the MOSAIC API: clauses, assessments, ratings, baseline, gaps, progress."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from cms.core.models import Country, MosaicModule
+
+from .. import permissions
+from ..assessments import PROGRESS_CHOICES
+from ..models import EVIDENCE_LIMIT, Assessment, Clause, Priority, Rating
+
+
+def clause_text(clause, language):
+    served, text = clause.in_language(language)
+    return {"text": text, "text_language": served}
+
+
+class ClauseSerializer(serializers.ModelSerializer):
+    code = serializers.CharField(read_only=True, help_text="module/number, e.g. 05.30/5.1.1")
+    module = serializers.CharField(source="module.code", read_only=True)
+    theme = serializers.SerializerMethodField()
+    text = serializers.SerializerMethodField()
+    text_language = serializers.SerializerMethodField(
+        help_text="The language of `text`: the source language when no translation exists."
+    )
+
+    class Meta:
+        model = Clause
+        fields = ["id", "code", "module", "number", "theme", "text", "text_language"]
+
+    def get_theme(self, clause) -> str | None:
+        return clause.theme.code if clause.theme_id else None
+
+    def get_text(self, clause) -> str:
+        return clause_text(clause, self.context.get("language"))["text"]
+
+    def get_text_language(self, clause) -> str:
+        return clause_text(clause, self.context.get("language"))["text_language"]
+
+
+class LineSerializer(serializers.Serializer):
+    clause = serializers.CharField(source="clause.code")
+    module = serializers.CharField(source="clause.module.code")
+    number = serializers.CharField(source="clause.number")
+    text = serializers.SerializerMethodField()
+    rating = serializers.ChoiceField(choices=Rating.choices)
+    priority = serializers.ChoiceField(choices=Priority.choices)
+    evidence = serializers.CharField()
+
+    def get_text(self, line) -> str:
+        return clause_text(line.clause, self.context.get("language"))["text"]
+
+
+class ModuleBaselineSerializer(serializers.Serializer):
+    module = serializers.CharField(source="module.code")
+    name = serializers.SerializerMethodField()
+    clauses = serializers.IntegerField()
+    applicable = serializers.IntegerField()
+    met = serializers.IntegerField(help_text="Applicable clauses fully or largely met.")
+    fully = serializers.IntegerField()
+    share_met = serializers.FloatField(allow_null=True, help_text="met / applicable, 0 to 1.")
+    score = serializers.FloatField(allow_null=True, help_text="0 to 100.")
+
+    def get_name(self, entry) -> str:
+        names = self.context.setdefault("module_names", {})
+        language = self.context.get("language")
+        if language not in names:
+            names[language] = MosaicModule.objects.names(language)
+        return names[language].get(entry.module.code, entry.module.name)
+
+
+class AssessmentSerializer(serializers.ModelSerializer):
+    country = serializers.CharField(help_text="ISO alpha-2 code of the State assessed.")
+    modules = serializers.ListField(
+        child=serializers.CharField(), help_text='MOSAIC module codes, e.g. ["05.30"].'
+    )
+
+    class Meta:
+        model = Assessment
+        fields = ["id", "country", "modules", "title", "assessed_on", "shared", "created_at"]
+        read_only_fields = ["created_at"]
+
+    def to_representation(self, assessment):
+        data = super().to_representation(assessment)
+        data["country"] = assessment.country.code
+        data["modules"] = sorted(module.code for module in assessment.modules.all())
+        return data
+
+    def validate_country(self, code):
+        code = (code or "").strip().upper()
+        country = Country.objects.source().filter(code=code).first()
+        if country is None or not country.is_reporting_state:
+            raise serializers.ValidationError(_("Not a reporting State."))
+        if not permissions.can_assess_for(self.context["request"].user, code):
+            raise serializers.ValidationError(_("You may only assess your own State."))
+        return country
+
+    def validate_modules(self, codes):
+        if not codes:
+            raise serializers.ValidationError(_("Name at least one MOSAIC module."))
+        try:
+            return MosaicModule.objects.by_codes(codes)
+        except LookupError as error:
+            raise serializers.ValidationError(
+                _("Unknown MOSAIC module: %(codes)s.") % {"codes": error}
+            ) from None
+
+    def validate(self, attrs):
+        if self.instance is not None:
+            # The State and the modules are set when the assessment is made.
+            attrs.pop("country", None)
+            attrs.pop("modules", None)
+        return attrs
+
+    def create(self, validated):
+        modules = validated.pop("modules")
+        user = self.context["request"].user
+        assessment = Assessment.objects.create(
+            created_by=user if user.is_authenticated else None, **validated
+        )
+        assessment.modules.set(modules)
+        return assessment
+
+    def update(self, instance, validated):
+        validated.pop("modules", None)
+        validated.pop("country", None)
+        return super().update(instance, validated)
+
+
+class AssessmentDetailSerializer(AssessmentSerializer):
+    clauses = serializers.SerializerMethodField()
+    baseline = serializers.SerializerMethodField()
+    gaps = serializers.SerializerMethodField()
+    can_edit = serializers.SerializerMethodField()
+
+    class Meta(AssessmentSerializer.Meta):
+        fields = AssessmentSerializer.Meta.fields + ["can_edit", "baseline", "gaps", "clauses"]
+
+    def summary(self, assessment):
+        from ..assessments import baseline, gaps, lines
+
+        cached = self.context.setdefault("summaries", {})
+        if assessment.pk not in cached:
+            all_lines = lines(assessment)
+            cached[assessment.pk] = {
+                "lines": all_lines,
+                "baseline": baseline(assessment, all_lines),
+                "gaps": gaps(assessment, all_lines),
+            }
+        return cached[assessment.pk]
+
+    def get_clauses(self, assessment) -> LineSerializer(many=True):
+        return LineSerializer(
+            self.summary(assessment)["lines"], many=True, context=self.context
+        ).data
+
+    def get_baseline(self, assessment) -> ModuleBaselineSerializer(many=True):
+        return ModuleBaselineSerializer(
+            self.summary(assessment)["baseline"], many=True, context=self.context
+        ).data
+
+    def get_gaps(self, assessment) -> LineSerializer(many=True):
+        return LineSerializer(
+            self.summary(assessment)["gaps"], many=True, context=self.context
+        ).data
+
+    def get_can_edit(self, assessment) -> bool:
+        return permissions.can_edit(self.context["request"].user, assessment)
+
+
+class RatingInputSerializer(serializers.Serializer):
+    clause = serializers.CharField(help_text="The clause's code, module/number: 05.30/5.1.1.")
+    rating = serializers.ChoiceField(choices=Rating.choices)
+    priority = serializers.ChoiceField(choices=Priority.choices, default=Priority.MEDIUM)
+    evidence = serializers.CharField(max_length=EVIDENCE_LIMIT, allow_blank=True, default="")
+
+    def validate_clause(self, code):
+        clauses = self.context["clauses"]
+        if code not in clauses:
+            raise serializers.ValidationError(_("Not a clause of this assessment's modules."))
+        return clauses[code]
+
+
+class RatingsInputSerializer(serializers.Serializer):
+    ratings = RatingInputSerializer(many=True, allow_empty=False)
+
+
+class ProposeNeedsInputSerializer(serializers.Serializer):
+    clauses = serializers.ListField(
+        child=serializers.CharField(),
+        required=False,
+        help_text="Only these gaps (clause codes); all gaps when absent.",
+    )
+
+
+class GapNeedSerializer(serializers.Serializer):
+    clause = serializers.CharField(source="clause.code")
+    need = serializers.IntegerField(source="need_id")
+    status = serializers.CharField(source="need.status")
+
+
+class ProposedNeedsSerializer(serializers.Serializer):
+    created = GapNeedSerializer(many=True)
+    existing = GapNeedSerializer(many=True)
+
+
+class ClauseProgressSerializer(serializers.Serializer):
+    clause = serializers.CharField(source="line.clause.code")
+    before = serializers.ChoiceField(choices=Rating.choices, allow_null=True)
+    after = serializers.ChoiceField(choices=Rating.choices)
+    change = serializers.ChoiceField(choices=PROGRESS_CHOICES)
+
+
+class ModuleProgressSerializer(serializers.Serializer):
+    module = serializers.CharField(source="baseline.module.code")
+    score_before = serializers.FloatField(allow_null=True)
+    score_after = serializers.FloatField(allow_null=True)
+    change = serializers.ChoiceField(choices=PROGRESS_CHOICES)
+
+
+class ProgressSerializer(serializers.Serializer):
+    since = serializers.IntegerField()
+    assessment = serializers.IntegerField()
+    modules = ModuleProgressSerializer(many=True)
+    clauses = ClauseProgressSerializer(many=True)
