@@ -69,22 +69,30 @@ class ModuleBaselineSerializer(serializers.Serializer):
         return names[language].get(entry.module.code, entry.module.name)
 
 
+class TermCodeField(serializers.CharField):
+    """A taxonomy term, named by its code."""
+
+    def to_representation(self, term):
+        return term.code
+
+
+class TermCodesField(serializers.ListField):
+    """Taxonomy terms, named by their codes."""
+
+    child = serializers.CharField()
+
+    def to_representation(self, terms):
+        return sorted(term.code for term in terms.all())
+
+
 class AssessmentSerializer(serializers.ModelSerializer):
-    country = serializers.CharField(help_text="ISO alpha-2 code of the State assessed.")
-    modules = serializers.ListField(
-        child=serializers.CharField(), help_text='MOSAIC module codes, e.g. ["05.30"].'
-    )
+    country = TermCodeField(help_text="ISO alpha-2 code of the State assessed.")
+    modules = TermCodesField(help_text='MOSAIC module codes, e.g. ["05.30"].')
 
     class Meta:
         model = Assessment
         fields = ["id", "country", "modules", "title", "assessed_on", "shared", "created_at"]
         read_only_fields = ["created_at"]
-
-    def to_representation(self, assessment):
-        data = super().to_representation(assessment)
-        data["country"] = assessment.country.code
-        data["modules"] = sorted(module.code for module in assessment.modules.all())
-        return data
 
     def validate_country(self, code):
         code = (code or "").strip().upper()
