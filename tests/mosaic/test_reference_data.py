@@ -37,7 +37,8 @@ def test_a_bad_file_loads_nothing_and_names_row_and_column(tmp_path):
     path = write(
         tmp_path,
         "module,number,theme,en,fr\n"
-        "05.40,4.1,collection,Collected weapons are recorded.,Les armes collectées sont enregistrées.\n"
+        "05.40,4.1,collection,Collected weapons are recorded.,"
+        "Les armes collectées sont enregistrées.\n"
         "09.99,4.2,collection,Something.,\n"
         "05.40,4.3,nowhere,,\n",
     )
