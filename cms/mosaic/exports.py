@@ -6,6 +6,7 @@ for Arabic, Noto Naskh Arabic and Noto Sans CJK SC from the system fonts.
 """
 
 import io
+import unicodedata
 
 from babel.dates import format_date
 from django.template.loader import render_to_string
@@ -30,8 +31,20 @@ FONT_FAMILIES = {
     "zh-hans": '"Noto Sans CJK SC", "Noto Sans", sans-serif',
 }
 DEFAULT_FONT_FAMILY = '"Noto Sans", "DejaVu Sans", sans-serif'
-SHEET_TITLE_LIMIT = 31
+SHEET_TITLE_LIMIT = 31  # Excel refuses longer sheet names and these characters in them
+SHEET_TITLE_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 BOLD = Font(bold=True)
+
+
+def direction_of(text):
+    """ "rtl" or "ltr" from the first strongly directional letter of free text (the State's)."""
+    for character in text or "":
+        kind = unicodedata.bidirectional(character)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "auto"
 
 
 def filename(assessment, file_format, language):
@@ -51,10 +64,12 @@ def report(assessment, language):
             "rating": str(Rating(line.rating).label),
             "priority": str(Priority(line.priority).label),
             "evidence": line.evidence,
+            "evidence_dir": direction_of(line.evidence),
         }
 
     return {
         "title": assessment.title,
+        "title_dir": direction_of(assessment.title),
         "country": country_names.get(assessment.country.code, assessment.country.name),
         "assessed_on": format_date(
             assessment.assessed_on, format="long", locale=BABEL_LOCALES[language]
@@ -108,7 +123,7 @@ def as_xlsx(data, labels, right_to_left):
     workbook.remove(workbook.active)
 
     def sheet(title, columns, rows):
-        ws = workbook.create_sheet(title[:SHEET_TITLE_LIMIT])
+        ws = workbook.create_sheet(title.translate(SHEET_TITLE_FORBIDDEN)[:SHEET_TITLE_LIMIT])
         ws.sheet_view.rightToLeft = right_to_left
         for column, name in enumerate(columns, start=1):
             write_xlsx_cell(ws, 1, column, labels[name]).font = BOLD

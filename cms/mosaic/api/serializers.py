@@ -15,7 +15,7 @@ def clause_text(clause, language):
     return {"text": text, "text_language": served}
 
 
-class ClauseSerializer(serializers.ModelSerializer):
+class MosaicClauseSerializer(serializers.ModelSerializer):
     code = serializers.CharField(read_only=True, help_text="module/number, e.g. 05.30/5.1.1")
     module = serializers.CharField(source="module.code", read_only=True)
     theme = serializers.SerializerMethodField()
@@ -38,7 +38,7 @@ class ClauseSerializer(serializers.ModelSerializer):
         return clause_text(clause, self.context.get("language"))["text_language"]
 
 
-class LineSerializer(serializers.Serializer):
+class MosaicLineSerializer(serializers.Serializer):
     clause = serializers.CharField(source="clause.code")
     module = serializers.CharField(source="clause.module.code")
     number = serializers.CharField(source="clause.number")
@@ -51,7 +51,7 @@ class LineSerializer(serializers.Serializer):
         return clause_text(line.clause, self.context.get("language"))["text"]
 
 
-class ModuleBaselineSerializer(serializers.Serializer):
+class MosaicModuleBaselineSerializer(serializers.Serializer):
     module = serializers.CharField(source="module.code")
     name = serializers.SerializerMethodField()
     clauses = serializers.IntegerField()
@@ -85,7 +85,7 @@ class TermCodesField(serializers.ListField):
         return sorted(term.code for term in terms.all())
 
 
-class AssessmentSerializer(serializers.ModelSerializer):
+class MosaicAssessmentSerializer(serializers.ModelSerializer):
     country = TermCodeField(help_text="ISO alpha-2 code of the State assessed.")
     modules = TermCodesField(help_text='MOSAIC module codes, e.g. ["05.30"].')
 
@@ -135,14 +135,19 @@ class AssessmentSerializer(serializers.ModelSerializer):
         return super().update(instance, validated)
 
 
-class AssessmentDetailSerializer(AssessmentSerializer):
+class MosaicAssessmentDetailSerializer(MosaicAssessmentSerializer):
     clauses = serializers.SerializerMethodField()
     baseline = serializers.SerializerMethodField()
     gaps = serializers.SerializerMethodField()
     can_edit = serializers.SerializerMethodField()
 
-    class Meta(AssessmentSerializer.Meta):
-        fields = AssessmentSerializer.Meta.fields + ["can_edit", "baseline", "gaps", "clauses"]
+    class Meta(MosaicAssessmentSerializer.Meta):
+        fields = MosaicAssessmentSerializer.Meta.fields + [
+            "can_edit",
+            "baseline",
+            "gaps",
+            "clauses",
+        ]
 
     def summary(self, assessment):
         from ..assessments import baseline, gaps, lines
@@ -157,18 +162,18 @@ class AssessmentDetailSerializer(AssessmentSerializer):
             }
         return cached[assessment.pk]
 
-    def get_clauses(self, assessment) -> LineSerializer(many=True):
-        return LineSerializer(
+    def get_clauses(self, assessment) -> MosaicLineSerializer(many=True):
+        return MosaicLineSerializer(
             self.summary(assessment)["lines"], many=True, context=self.context
         ).data
 
-    def get_baseline(self, assessment) -> ModuleBaselineSerializer(many=True):
-        return ModuleBaselineSerializer(
+    def get_baseline(self, assessment) -> MosaicModuleBaselineSerializer(many=True):
+        return MosaicModuleBaselineSerializer(
             self.summary(assessment)["baseline"], many=True, context=self.context
         ).data
 
-    def get_gaps(self, assessment) -> LineSerializer(many=True):
-        return LineSerializer(
+    def get_gaps(self, assessment) -> MosaicLineSerializer(many=True):
+        return MosaicLineSerializer(
             self.summary(assessment)["gaps"], many=True, context=self.context
         ).data
 
@@ -176,7 +181,7 @@ class AssessmentDetailSerializer(AssessmentSerializer):
         return permissions.can_edit(self.context["request"].user, assessment)
 
 
-class RatingInputSerializer(serializers.Serializer):
+class MosaicRatingInputSerializer(serializers.Serializer):
     clause = serializers.CharField(help_text="The clause's code, module/number: 05.30/5.1.1.")
     rating = serializers.ChoiceField(choices=Rating.choices)
     priority = serializers.ChoiceField(choices=Priority.choices, default=Priority.MEDIUM)
@@ -189,11 +194,11 @@ class RatingInputSerializer(serializers.Serializer):
         return clauses[code]
 
 
-class RatingsInputSerializer(serializers.Serializer):
-    ratings = RatingInputSerializer(many=True, allow_empty=False)
+class MosaicRatingsInputSerializer(serializers.Serializer):
+    ratings = MosaicRatingInputSerializer(many=True, allow_empty=False)
 
 
-class ProposeNeedsInputSerializer(serializers.Serializer):
+class MosaicProposeNeedsInputSerializer(serializers.Serializer):
     clauses = serializers.ListField(
         child=serializers.CharField(),
         required=False,
@@ -201,33 +206,33 @@ class ProposeNeedsInputSerializer(serializers.Serializer):
     )
 
 
-class GapNeedSerializer(serializers.Serializer):
+class MosaicGapNeedSerializer(serializers.Serializer):
     clause = serializers.CharField(source="clause.code")
     need = serializers.IntegerField(source="need_id")
     status = serializers.CharField(source="need.status")
 
 
-class ProposedNeedsSerializer(serializers.Serializer):
-    created = GapNeedSerializer(many=True)
-    existing = GapNeedSerializer(many=True)
+class MosaicProposedNeedsSerializer(serializers.Serializer):
+    created = MosaicGapNeedSerializer(many=True)
+    existing = MosaicGapNeedSerializer(many=True)
 
 
-class ClauseProgressSerializer(serializers.Serializer):
+class MosaicClauseProgressSerializer(serializers.Serializer):
     clause = serializers.CharField(source="line.clause.code")
     before = serializers.ChoiceField(choices=Rating.choices, allow_null=True)
     after = serializers.ChoiceField(choices=Rating.choices)
     change = serializers.ChoiceField(choices=PROGRESS_CHOICES)
 
 
-class ModuleProgressSerializer(serializers.Serializer):
+class MosaicModuleProgressSerializer(serializers.Serializer):
     module = serializers.CharField(source="baseline.module.code")
     score_before = serializers.FloatField(allow_null=True)
     score_after = serializers.FloatField(allow_null=True)
     change = serializers.ChoiceField(choices=PROGRESS_CHOICES)
 
 
-class ProgressSerializer(serializers.Serializer):
+class MosaicProgressSerializer(serializers.Serializer):
     since = serializers.IntegerField()
     assessment = serializers.IntegerField()
-    modules = ModuleProgressSerializer(many=True)
-    clauses = ClauseProgressSerializer(many=True)
+    modules = MosaicModuleProgressSerializer(many=True)
+    clauses = MosaicClauseProgressSerializer(many=True)

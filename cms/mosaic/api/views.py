@@ -20,13 +20,13 @@ from ..assessments import progress
 from ..models import Clause, ClauseRating
 from ..needs import propose_needs
 from .serializers import (
-    AssessmentDetailSerializer,
-    AssessmentSerializer,
-    ClauseSerializer,
-    ProgressSerializer,
-    ProposedNeedsSerializer,
-    ProposeNeedsInputSerializer,
-    RatingsInputSerializer,
+    MosaicAssessmentDetailSerializer,
+    MosaicAssessmentSerializer,
+    MosaicClauseSerializer,
+    MosaicProgressSerializer,
+    MosaicProposedNeedsSerializer,
+    MosaicProposeNeedsInputSerializer,
+    MosaicRatingsInputSerializer,
 )
 
 
@@ -48,7 +48,7 @@ class PdfRenderer(AssessmentFileRenderer):
 class ClauseViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """The clause checklists: requirements of MOSAIC modules, in the project's own words."""
 
-    serializer_class = ClauseSerializer
+    serializer_class = MosaicClauseSerializer
     permission_classes = [permissions.AllowAny]
 
     def get_queryset(self):
@@ -89,9 +89,9 @@ class AssessmentViewSet(
 
     def get_serializer_class(self):
         return (
-            AssessmentSerializer
+            MosaicAssessmentSerializer
             if self.action in ("list", "create")
-            else (AssessmentDetailSerializer)
+            else (MosaicAssessmentDetailSerializer)
         )
 
     def get_serializer_context(self):
@@ -111,20 +111,20 @@ class AssessmentViewSet(
     def retrieve(self, request, *args, **kwargs):
         return super().retrieve(request, *args, **kwargs)
 
-    @extend_schema(responses={201: AssessmentSerializer, 400: ERROR})
+    @extend_schema(responses={201: MosaicAssessmentSerializer, 400: ERROR})
     def create(self, request, *args, **kwargs):
         if not rules.can_create(request.user):
             raise PermissionDenied(_("Only a State's national users and the secretariat assess."))
         return super().create(request, *args, **kwargs)
 
-    @extend_schema(responses={200: AssessmentDetailSerializer, 400: ERROR})
+    @extend_schema(responses={200: MosaicAssessmentDetailSerializer, 400: ERROR})
     def partial_update(self, request, *args, **kwargs):
         self.editable_object()
         return super().partial_update(request, *args, **kwargs)
 
     @extend_schema(
-        request=RatingsInputSerializer,
-        responses={200: AssessmentDetailSerializer, 400: ERROR},
+        request=MosaicRatingsInputSerializer,
+        responses={200: MosaicAssessmentDetailSerializer, 400: ERROR},
         description="Rate clauses (create or replace each clause's rating, priority, evidence).",
     )
     @action(detail=True, methods=["post"])
@@ -136,7 +136,7 @@ class AssessmentViewSet(
                 "module"
             )
         }
-        serializer = RatingsInputSerializer(
+        serializer = MosaicRatingsInputSerializer(
             data=request.data, context={**self.get_serializer_context(), "clauses": clauses}
         )
         serializer.is_valid(raise_exception=True)
@@ -153,14 +153,14 @@ class AssessmentViewSet(
                 )
             assessment.save(update_fields=["updated_at"])
         return Response(
-            AssessmentDetailSerializer(assessment, context=self.get_serializer_context()).data
+            MosaicAssessmentDetailSerializer(assessment, context=self.get_serializer_context()).data
         )
 
     @extend_schema(
         parameters=[
             OpenApiParameter("since", int, required=True, description="The earlier assessment."),
         ],
-        responses={200: ProgressSerializer, 400: ERROR},
+        responses={200: MosaicProgressSerializer, 400: ERROR},
     )
     @action(detail=True, methods=["get"])
     def progress(self, request, pk=None):
@@ -171,17 +171,17 @@ class AssessmentViewSet(
             raise ValidationError({"since": [_("Name another assessment of the same State.")]})
         result = progress(earlier, later)
         data = {"since": earlier.pk, "assessment": later.pk, **result}
-        return Response(ProgressSerializer(data).data)
+        return Response(MosaicProgressSerializer(data).data)
 
     @extend_schema(
-        request=ProposeNeedsInputSerializer,
-        responses={200: ProposedNeedsSerializer, 400: ERROR},
+        request=MosaicProposeNeedsInputSerializer,
+        responses={200: MosaicProposedNeedsSerializer, 400: ERROR},
         description="A draft assistance need per gap, linked to its clause; never twice.",
     )
     @action(detail=True, methods=["post"], url_path="propose-needs")
     def propose_needs(self, request, pk=None):
         assessment = self.editable_object()
-        serializer = ProposeNeedsInputSerializer(data=request.data or {})
+        serializer = MosaicProposeNeedsInputSerializer(data=request.data or {})
         serializer.is_valid(raise_exception=True)
         clause_ids = None
         if "clauses" in serializer.validated_data:
@@ -200,7 +200,7 @@ class AssessmentViewSet(
             clause_ids = {known[code] for code in codes}
         created, existing = propose_needs(assessment, request.user, clause_ids)
         return Response(
-            ProposedNeedsSerializer({"created": created, "existing": existing}).data,
+            MosaicProposedNeedsSerializer({"created": created, "existing": existing}).data,
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
 
