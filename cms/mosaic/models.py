@@ -41,7 +41,8 @@ class Clause(models.Model):
     module = models.ForeignKey(
         "core.MosaicModule",
         verbose_name=_("MOSAIC module"),
-        on_delete=models.PROTECT,
+        # Terms are only ever removed with everything about them, as for best practices.
+        on_delete=models.CASCADE,
         related_name="+",
     )
     number = models.CharField(_("clause number"), max_length=20)
