@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "cms.learning",
     "blocks",
     "assistance",
+    "cms.mosaic",
     "cms.outbox",
     "search",
     "wagtail_localize",

@@ -39,6 +39,7 @@ from cms.core.models import (
     AssistanceForm,
     Country,
     HomePage,
+    MosaicModule,
     Organisation,
     SectionPage,
     ThematicArea,
@@ -54,6 +55,7 @@ from cms.library.models import (
     ReportingCycle,
 )
 from cms.library.models.best_practices import BestPracticeRelatedPage
+from cms.mosaic.models import Assessment, Clause, ClauseRating
 from cms.network.models import Answer, Comment, MemberProfile, PointOfContact, Question
 
 pytestmark = pytest.mark.django_db
@@ -99,6 +101,9 @@ MARKERS = {
     "other country's report file": Marker(f"{WORD} Jamaica report file", {"secretariat"}),
     "live report": Marker(f"{WORD} Kenya report 2024", EVERYONE),
     "newer draft of a live report": Marker(f"{WORD} Kenya report revision", {"npc", "secretariat"}),
+    "own country's assessment": Marker(f"{WORD} Kenya MOSAIC baseline", {"npc", "secretariat"}),
+    "other country's assessment": Marker(f"{WORD} Jamaica MOSAIC draft", {"secretariat"}),
+    "shared assessment": Marker(f"{WORD} Jamaica MOSAIC shared", EVERYONE),
 }
 
 
@@ -360,6 +365,21 @@ def build_world(django_user_model):
     )
     attempt, _created = start_attempt(enrolment, quiz)
     ids.update(course=course.pk, quiz=quiz.pk, enrolment=enrolment.pk, attempt=attempt.pk)
+
+    # MOSAIC self-assessments: two of Kenya (private), one private and one shared of Jamaica.
+    def add_assessment(title, country, shared=False):
+        assessment = Assessment.objects.create(
+            title=title, country=english(Country, country), shared=shared
+        )
+        assessment.modules.set([english(MosaicModule, "05.30")])
+        clause = Clause.objects.get(module__code="05.30", number="5.2.1")
+        ClauseRating.objects.create(assessment=assessment, clause=clause, rating="partial")
+        return assessment.pk
+
+    ids["ke earlier assessment"] = add_assessment("Matrix Kenya MOSAIC 2024", "KE")
+    ids["ke assessment"] = add_assessment(text("own country's assessment"), "KE")
+    ids["jm assessment"] = add_assessment(text("other country's assessment"), "JM")
+    ids["jm shared assessment"] = add_assessment(text("shared assessment"), "JM", shared=True)
     return world
 
 
@@ -519,6 +539,42 @@ READS = [
     Read("/api/v2/themes/{code}/", "/api/v2/themes/marking/", PUBLIC),
     Read("/api/v2/mosaic-modules/", "/api/v2/mosaic-modules/", PUBLIC),
     Read("/api/v2/mosaic-modules/{code}/", "/api/v2/mosaic-modules/05.30/", PUBLIC),
+    Read("/api/v2/mosaic/clauses/", "/api/v2/mosaic/clauses/?module=05.30&locale=ar", PUBLIC),
+    Read(
+        "/api/v2/mosaic/assessments/",
+        "/api/v2/mosaic/assessments/?limit=100",
+        PUBLIC,
+        shows=("own country's assessment", "other country's assessment", "shared assessment"),
+    ),
+    Read(
+        "/api/v2/mosaic/assessments/{id}/",
+        "/api/v2/mosaic/assessments/{ke assessment}/",
+        statuses(404, npc=200, secretariat=200),
+        shows=("own country's assessment",),
+    ),
+    Read(
+        "/api/v2/mosaic/assessments/{id}/",
+        "/api/v2/mosaic/assessments/{jm assessment}/",
+        statuses(404, secretariat=200),
+        shows=("other country's assessment",),
+    ),
+    Read(
+        "/api/v2/mosaic/assessments/{id}/",
+        "/api/v2/mosaic/assessments/{jm shared assessment}/?locale=fr",
+        PUBLIC,
+        shows=("shared assessment",),
+    ),
+    Read(
+        "/api/v2/mosaic/assessments/{id}/progress/",
+        "/api/v2/mosaic/assessments/{ke assessment}/progress/?since={ke earlier assessment}",
+        statuses(404, npc=200, secretariat=200),
+    ),
+    Read(
+        "/api/v2/mosaic/assessments/{id}/export/",
+        # Without a file format: 400 to those who may see it (no binary file to search).
+        "/api/v2/mosaic/assessments/{ke assessment}/export/",
+        statuses(404, npc=400, secretariat=400),
+    ),
     Read("/api/v2/assistance-forms/", "/api/v2/assistance-forms/", PUBLIC),
     Read("/api/v2/assistance-forms/{code}/", "/api/v2/assistance-forms/financial/", PUBLIC),
     Read("/api/v2/organisations/", "/api/v2/organisations/", PUBLIC),
@@ -1254,6 +1310,55 @@ WRITES = [
         "/api/v2/learning/lessons/{lesson}/progress/",
         statuses(400, anonymous=401, learner=200),
         {"completed": True},
+    ),
+    Write(
+        "post",
+        "/api/v2/mosaic/assessments/",
+        "/api/v2/mosaic/assessments/",
+        statuses(403, anonymous=401, npc=201, secretariat=201),
+        {"country": "KE", "modules": ["05.30"], "title": "Baseline"},
+        "for Kenya",
+    ),
+    Write(
+        "post",
+        "/api/v2/mosaic/assessments/",
+        "/api/v2/mosaic/assessments/",
+        statuses(403, anonymous=401, npc=400, secretariat=201),
+        {"country": "JM", "modules": ["05.30"], "title": "Baseline"},
+        "for Jamaica",
+    ),
+    Write(
+        "patch",
+        "/api/v2/mosaic/assessments/{id}/",
+        "/api/v2/mosaic/assessments/{ke assessment}/",
+        statuses(404, anonymous=401, npc=200, secretariat=200),
+        {"shared": True},
+    ),
+    Write(
+        "patch",
+        "/api/v2/mosaic/assessments/{id}/",
+        "/api/v2/mosaic/assessments/{jm shared assessment}/",
+        statuses(403, anonymous=401, secretariat=200),
+        {"title": "Renamed"},
+    ),
+    Write(
+        "post",
+        "/api/v2/mosaic/assessments/{id}/ratings/",
+        "/api/v2/mosaic/assessments/{ke assessment}/ratings/",
+        statuses(404, anonymous=401, npc=200, secretariat=200),
+        {"ratings": [{"clause": "05.30/5.1.1", "rating": "fully", "priority": "high"}]},
+    ),
+    Write(
+        "post",
+        "/api/v2/mosaic/assessments/{id}/propose-needs/",
+        "/api/v2/mosaic/assessments/{ke assessment}/propose-needs/",
+        statuses(404, anonymous=401, npc=201, secretariat=201),
+    ),
+    Write(
+        "post",
+        "/api/v2/mosaic/assessments/{id}/propose-needs/",
+        "/api/v2/mosaic/assessments/{jm shared assessment}/propose-needs/",
+        statuses(403, anonymous=401, secretariat=201),
     ),
 ]
 # Writes that are not about who may write: the token exchange (tests/api/test_auth.py).

@@ -15,7 +15,7 @@ def get(client, path, **params):
     ("path", "count"),
     [
         ("/api/v2/themes/", 20),
-        ("/api/v2/mosaic-modules/", 20),
+        ("/api/v2/mosaic-modules/", 22),
         ("/api/v2/assistance-forms/", 5),
         ("/api/v2/organisation-types/", 8),
         ("/api/v2/regions/", 29),

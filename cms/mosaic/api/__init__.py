@@ -1,0 +1,3 @@
+from .views import AssessmentViewSet, ClauseViewSet
+
+__all__ = ["AssessmentViewSet", "ClauseViewSet"]
