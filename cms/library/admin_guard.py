@@ -9,7 +9,9 @@ other countries' draft reports are left out.
 
 A submitted report is locked until the secretariat reopens it. Those who write it would get
 Wagtail's bare "no permission" from its editor; they are shown its questionnaire instead,
-read-only, with a warning saying when it was submitted and who can reopen it.
+read-only, with a warning saying when it was submitted and who can reopen it. Others who may
+use the admin but not write reports (editors and reviewers of a language, publishers) are
+told why instead, in the reports' folder.
 """
 
 from django.http import HttpResponseForbidden
@@ -53,6 +55,30 @@ def report_out_of_bounds(user, page_id):
     return country_code is not None and not may_handle_country(user, country_code)
 
 
+def refused_report_of(request, page_id, view_name):
+    """The report `page_id` when the user may not write it at all (not only while locked)."""
+    if view_name not in VIEWS_REFUSED_BY_THE_LOCK or not request.user.is_authenticated:
+        return None
+    if not request.accepts("text/html"):
+        return None
+    report = NationalReportPage.objects.filter(pk=page_id).first()
+    if report is None or report.permissions_for_user(request.user).may_write():
+        return None
+    return report
+
+
+@require_admin_access
+def not_a_report_writer_notice(request, report):
+    messages.error(
+        request,
+        _(
+            "National reports are written by the national points of contact of their State "
+            "and by the secretariat; you may not change this one."
+        ),
+    )
+    return redirect("wagtailadmin_explore", report.get_parent().pk)
+
+
 def locked_report_of(request, page_id, view_name):
     """The report `page_id` when the lock is all that keeps the user out of `view_name`."""
     if view_name not in VIEWS_REFUSED_BY_THE_LOCK or not request.user.is_authenticated:
@@ -81,6 +107,9 @@ def page_admin_view(request, page_id, rest=""):
     locked = locked_report_of(request, page_id, match.view_name)
     if locked is not None:
         return locked_report_notice(request, locked)
+    refused = refused_report_of(request, page_id, match.view_name)
+    if refused is not None:
+        return not_a_report_writer_notice(request, refused)
     return match.func(request, *match.args, **match.kwargs)
 
 

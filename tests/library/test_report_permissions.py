@@ -271,6 +271,15 @@ def test_editors_do_not_write_national_reports(client, django_user_model, make_r
     report.refresh_from_db()
     assert report.get_latest_revision_as_object().title != "Rewritten by an editor"
 
+    # Opening the editor says why, in the reports' folder, rather than Wagtail's bare refusal.
+    response = client.get(edit_url(report), follow=True)
+    assert response.redirect_chain[-1][0] == f"/admin/pages/{report.get_parent().pk}/"
+    notices = {str(message).strip() for message in response.context["messages"]}
+    assert notices == {
+        "National reports are written by the national points of contact of their State and by "
+        "the secretariat; you may not change this one."
+    }
+
 
 def test_the_admin_offers_the_195_states_named_in_the_users_language(
     client, django_user_model, reports_index
