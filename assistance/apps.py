@@ -43,6 +43,8 @@ class AssistanceConfig(AppConfig):
         "MatchStatusEnum": "assistance.api.serializers.MATCH_STATUSES",
         "ProjectStatusEnum": "assistance.api.serializers.PROJECT_STATUSES",
         "StatedNeedStateEnum": "assistance.models.stated_needs.STATED_NEED_STATES",
+        "CapacityUnitEnum": "assistance.models.base.CapacityUnit",
+        "RatingEnum": "assistance.models.base.Rating",
     }
 
     def ready(self):
