@@ -127,6 +127,8 @@ def finding_headings():
 
 def finding_kinds():
     return {
+        "same_project": _("Same project recorded twice"),
+        "same_need": _("Same need recorded twice"),
         "needs": _("Overlapping needs"),
         "projects": _("Overlapping projects"),
         "cofunding": _("Co-funding"),
