@@ -247,3 +247,29 @@ def test_a_report_only_resource_takes_a_need_confirmed_from_a_report_and_says_so
         assert explain(match.breakdown)
     with translation.override("en"):
         assert "accepts only needs stated in national reports" in explain(match.breakdown)
+
+
+def test_a_resources_table_gives_in_kind_capacity_and_timing(tmp_path, capsys):
+    from django.core.management import CommandError, call_command
+
+    from assistance.models import Resource
+
+    header = "reference,kind,status,title,themes,forms,is_global,grant_cap,rolling,"
+    header += "call_closes,award_date,decision_days,capacity_unit,capacity\n"
+    good = "R-1,roster,active,Experts,marking,technical-expertise,yes,0,yes,,,30,person_days,90\n"
+    bad = "R-2,fund,active,A call,marking,financial,yes,1000,no,2027-01-31,2027-01-01,,places,\n"
+    table = tmp_path / "resources.csv"
+    table.write_text(header + good + bad, encoding="utf-8")
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("import_assistance", "resources", str(table))
+    errors = capsys.readouterr().err
+    assert "row 3, column award_date" in errors and "row 3, column capacity" in errors
+    assert not Resource.objects.filter(reference__in=["R-1", "R-2"]).exists()
+    table.write_text(header + good, encoding="utf-8")
+    call_command("import_assistance", "resources", str(table))
+    experts = Resource.objects.get(reference="R-1")
+    assert (experts.capacity_unit, experts.capacity, experts.decision_days) == (
+        "person_days",
+        90,
+        30,
+    )

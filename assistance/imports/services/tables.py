@@ -237,6 +237,9 @@ class NeedImporter(TableImporter):
         need.currency = values["currency"]
         need.start_date = values["start_date"]
         need.duration_months = values["duration_months"]
+        need.latest_start_date = values["latest_start_date"]
+        need.required_unit = values["required_unit"] or ""
+        need.required_quantity = values["required_quantity"]
         need.priority = {"low": Priority.LOW, "medium": Priority.MEDIUM, "high": Priority.HIGH}[
             values["priority"]
         ]
@@ -320,9 +323,13 @@ class ResourceImporter(TableImporter):
         "rolling",
         "call_opens",
         "call_closes",
+        "award_date",
+        "decision_days",
+        "capacity",
+        "requires_need_from_national_report",
         "original_language",
     )
-    TEXTS = ("description", "requirements", "contact_name", "contact_email")
+    TEXTS = ("description", "requirements", "contact_name", "contact_email", "capacity_unit")
 
     def schema(self):
         return resource_schema(
