@@ -45,6 +45,8 @@ class AssistanceConfig(AppConfig):
         "StatedNeedStateEnum": "assistance.models.stated_needs.STATED_NEED_STATES",
         "CapacityUnitEnum": "assistance.models.base.CapacityUnit",
         "RatingEnum": "assistance.models.base.Rating",
+        "DacSectorEnum": "assistance.models.iati_codes.DacSector",
+        "IatiOrganisationTypeEnum": "assistance.models.iati_codes.IatiOrganisationType",
     }
 
     def ready(self):

@@ -256,6 +256,14 @@ class ProjectViewSet(ScopedViewSet):
             FieldPanel("focus_countries"),
             FieldPanel("focus_regions"),
             FieldPanel("themes"),
+            FieldPanel("dac_sector"),
+            FieldRowPanel(
+                [
+                    FieldPanel("reporting_organisation"),
+                    FieldPanel("reporting_org_ref"),
+                    FieldPanel("reporting_org_type"),
+                ]
+            ),
             FieldPanel("needs"),
             FieldPanel("resources"),
             FieldPanel("comment"),

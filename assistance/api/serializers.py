@@ -322,12 +322,19 @@ class MatchSerializer(serializers.ModelSerializer):
 class ProjectSerializer(TranslatedTextSerializer):
     TERM_FIELDS = {
         "implementing_organisation": Organisation,
+        "reporting_organisation": Organisation,
         "focus_countries": Country,
         "focus_regions": Region,
         "themes": ThematicArea,
     }
 
     implementing_organisation = TermField(Organisation, required=False, allow_null=True)
+    reporting_organisation = TermField(
+        Organisation,
+        required=False,
+        allow_null=True,
+        help_text="Code of the organisation that publishes the project in IATI.",
+    )
     focus_countries = term_list(Country, required=False)
     focus_regions = term_list(Region, required=False, help_text="UN M49 region codes.")
     themes = term_list(ThematicArea, required=False)
@@ -368,6 +375,10 @@ class ProjectSerializer(TranslatedTextSerializer):
             "themes",
             "status",
             "comment",
+            "dac_sector",
+            "reporting_organisation",
+            "reporting_org_ref",
+            "reporting_org_type",
             "amount",
             "currency",
             "amount_usd",
