@@ -110,3 +110,21 @@ def test_ratings_come_on_a_funded_or_completed_match_within_the_scale(client, se
     response = client.post(url, answer, content_type="application/json")
     assert response.status_code == 200
     assert response.json()["recipient_rating"] == 4
+
+
+def test_the_coverage_report_sums_up_feedback_by_region_and_theme(secretariat):
+    from assistance.reports import coverage
+
+    need = make_need(country="KE", themes=("marking",), status=Need.Status.PUBLISHED)
+    match = match_for(need, make_resource(), 100_000)
+    for status in (Match.Status.AGREED, Match.Status.FUNDED, Match.Status.COMPLETED):
+        match.change_status(status, secretariat)
+    match.need_met_by_recipient, match.recipient_rating = True, 4
+    match.need_met_by_provider, match.provider_rating = True, 5
+    match.save()
+    report = coverage.build(coverage.counted_needs(secretariat), "en")
+    [row] = [r for r in report["feedback"] if (r["region"], r["theme"]) == ("002", "marking")]
+    assert row["matches"] == 1
+    assert (row["recipient_rating"], row["provider_rating"]) == (4.0, 5.0)
+    assert (row["recipient_met"], row["recipient_answers"]) == (1, 1)
+    assert row["region_name"] == "Africa"
