@@ -128,3 +128,42 @@ def test_the_coverage_report_sums_up_feedback_by_region_and_theme(secretariat):
     assert (row["recipient_rating"], row["provider_rating"]) == (4.0, 5.0)
     assert (row["recipient_met"], row["recipient_answers"]) == (1, 1)
     assert row["region_name"] == "Africa"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_halves_funded_at_once_make_the_need_funded():
+    """Each match is funded in its own transaction at the same moment: the need's row lock
+    makes the second see the first, so the need ends funded, not partly funded."""
+    import threading
+
+    from django.db import connection, connections, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL")
+    need = make_need(amount=200_000, status=Need.Status.PUBLISHED)
+    halves = [match_for(need, make_resource(title=f"Half {n}"), 100_000) for n in (1, 2)]
+    for match in halves:
+        match.change_status(Match.Status.AGREED)
+    barrier = threading.Barrier(2)
+    failures = []
+
+    def fund(pk):
+        try:
+            with transaction.atomic():
+                match = Match.objects.select_for_update().get(pk=pk)
+                barrier.wait(timeout=10)
+                match.change_status(Match.Status.FUNDED)
+        except Exception as error:  # noqa: BLE001 - reported below
+            failures.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=fund, args=(match.pk,)) for match in halves]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert failures == []
+    need.refresh_from_db()
+    assert need.status == Need.Status.FUNDED
+    assert [step.to_status for step in need.history.all()][-1] == Need.Status.FUNDED
