@@ -43,6 +43,10 @@ class AssistanceConfig(AppConfig):
         "MatchStatusEnum": "assistance.api.serializers.MATCH_STATUSES",
         "ProjectStatusEnum": "assistance.api.serializers.PROJECT_STATUSES",
         "StatedNeedStateEnum": "assistance.models.stated_needs.STATED_NEED_STATES",
+        "CapacityUnitEnum": "assistance.models.base.CapacityUnit",
+        "RatingEnum": "assistance.models.base.Rating",
+        "DacSectorEnum": "assistance.models.iati_codes.DacSector",
+        "IatiOrganisationTypeEnum": "assistance.models.iati_codes.IatiOrganisationType",
     }
 
     def ready(self):

@@ -23,7 +23,10 @@ from cms.core.models import (
 )
 
 from .matching import service
-from .models import Need, Priority, Resource
+from .models import CapacityUnit, Need, Priority, Resource
+
+# The day the secretariat validated the demo needs: the calls below are judged from it.
+VALIDATED_ON = date(2026, 11, 16)
 
 NON_STATE_APPLICANTS = [
     "un-entity",
@@ -65,7 +68,7 @@ RESOURCES = [
         "max_duration": 24,
         "opens": date(2027, 1, 15),
         "closes": date(2027, 4, 30),
-        "requirements": "Proposals must address assistance needs stated in national reports.",
+        "requirements": "Priority to assistance needs stated by States in national reports.",
     },
     {
         "title": "UNSCAR rapid-response window",
@@ -122,8 +125,11 @@ RESOURCES = [
         "applicants": ["state"],
         "themes": ["marking", "record-keeping", "tracing", "capacity-building"],
         "forms": ["technical-expertise", "training"],
-        "cap": 100_000,
+        "cap": 0,
+        "capacity_unit": CapacityUnit.PERSON_DAYS,
+        "capacity": 120,
         "rolling": True,
+        "decision_days": 30,
     },
     {
         "title": "Marking equipment for small island developing States",
@@ -135,9 +141,11 @@ RESOURCES = [
         "applicants": ["state"],
         "themes": ["marking", "record-keeping"],
         "forms": ["equipment"],
-        "cap": 300_000,
-        "opens": date(2027, 1, 1),
-        "closes": date(2027, 12, 31),
+        "cap": 0,
+        "capacity_unit": CapacityUnit.UNITS,
+        "capacity": 25,
+        "rolling": True,
+        "decision_days": 60,
     },
 ]
 
@@ -156,7 +164,7 @@ NEEDS = [
         "themes": ["marking", "record-keeping"],
         "forms": ["financial"],
         "amount": 420_000,
-        "start": date(2027, 3, 1),
+        "start": date(2027, 9, 1),
         "duration": 24,
         "priority": Priority.HIGH,
         "iti": True,
@@ -169,7 +177,7 @@ NEEDS = [
         "themes": ["stockpile-management", "capacity-building"],
         "forms": ["financial"],
         "amount": 180_000,
-        "start": date(2027, 3, 1),
+        "start": date(2027, 9, 1),
         "duration": 18,
         "priority": Priority.MEDIUM,
     },
@@ -246,6 +254,11 @@ def _resource(spec):
     resource.rolling = spec.get("rolling", False)
     resource.call_opens = spec.get("opens")
     resource.call_closes = spec.get("closes")
+    resource.award_date = spec.get("award")
+    resource.decision_days = spec.get("decision_days")
+    resource.capacity_unit = spec.get("capacity_unit", "")
+    resource.capacity = spec.get("capacity")
+    resource.requires_need_from_national_report = spec.get("from_reports_only", False)
     resource.requirements = spec.get("requirements", "")
     resource.full_clean()
     resource.save()
@@ -274,6 +287,11 @@ def _need(spec):
     need.priority = spec.get("priority", Priority.MEDIUM)
     need.concerns_iti = spec.get("iti", False)
     need.status = spec.get("status", Need.Status.PUBLISHED)
+    need.latest_start_date = spec.get("latest_start")
+    need.required_unit = spec.get("required_unit", "")
+    need.required_quantity = spec.get("required_quantity")
+    if need.status in Need.VALIDATED_STATUSES:
+        need.open_since = need.open_since or VALIDATED_ON
     if spec.get("consent", True) and not need.consent_to_publish:
         need.give_consent(None)
     need.full_clean()

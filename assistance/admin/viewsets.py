@@ -149,7 +149,14 @@ class NeedViewSet(ScopedViewSet):
             FieldPanel("themes"),
             FieldPanel("forms"),
             FieldRowPanel([FieldPanel("amount"), FieldPanel("currency")]),
-            FieldRowPanel([FieldPanel("start_date"), FieldPanel("duration_months")]),
+            FieldRowPanel(
+                [
+                    FieldPanel("start_date"),
+                    FieldPanel("latest_start_date"),
+                    FieldPanel("duration_months"),
+                ]
+            ),
+            FieldRowPanel([FieldPanel("required_unit"), FieldPanel("required_quantity")]),
             FieldRowPanel([FieldPanel("priority"), FieldPanel("concerns_iti")]),
             FieldRowPanel([FieldPanel("status"), FieldPanel("consent_to_publish")]),
             FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")]),
@@ -200,8 +207,16 @@ class ResourceViewSet(ScopedViewSet):
                 ]
             ),
             FieldRowPanel(
-                [FieldPanel("rolling"), FieldPanel("call_opens"), FieldPanel("call_closes")]
+                [
+                    FieldPanel("rolling"),
+                    FieldPanel("call_opens"),
+                    FieldPanel("call_closes"),
+                    FieldPanel("award_date"),
+                    FieldPanel("decision_days"),
+                ]
             ),
+            FieldRowPanel([FieldPanel("capacity_unit"), FieldPanel("capacity")]),
+            FieldPanel("requires_need_from_national_report"),
             FieldPanel("priority_themes"),
             FieldPanel("priority_regions"),
             FieldPanel("requirements"),
@@ -241,6 +256,14 @@ class ProjectViewSet(ScopedViewSet):
             FieldPanel("focus_countries"),
             FieldPanel("focus_regions"),
             FieldPanel("themes"),
+            FieldPanel("dac_sector"),
+            FieldRowPanel(
+                [
+                    FieldPanel("reporting_organisation"),
+                    FieldPanel("reporting_org_ref"),
+                    FieldPanel("reporting_org_type"),
+                ]
+            ),
             FieldPanel("needs"),
             FieldPanel("resources"),
             FieldPanel("comment"),

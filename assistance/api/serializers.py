@@ -90,7 +90,11 @@ class NeedSerializer(TranslatedTextSerializer):
             "currency",
             "amount_usd",
             "start_date",
+            "latest_start_date",
+            "open_since",
             "duration_months",
+            "required_unit",
+            "required_quantity",
             "priority",
             "concerns_iti",
             "national_report",
@@ -105,7 +109,14 @@ class NeedSerializer(TranslatedTextSerializer):
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["status", "amount_usd", "consent_given_at", "created_at", "updated_at"]
+        read_only_fields = [
+            "status",
+            "amount_usd",
+            "open_since",
+            "consent_given_at",
+            "created_at",
+            "updated_at",
+        ]
 
     @extend_schema_field(StatusChangeSerializer(many=True))
     def get_history(self, obj):
@@ -206,6 +217,11 @@ class ResourceSerializer(TranslatedTextSerializer):
             "rolling",
             "call_opens",
             "call_closes",
+            "award_date",
+            "decision_days",
+            "capacity_unit",
+            "capacity",
+            "requires_need_from_national_report",
             "requirements",
             "contact_name",
             "contact_email",
@@ -267,8 +283,10 @@ class MatchSerializer(serializers.ModelSerializer):
             "status",
             "decline_reason",
             "need_met_by_recipient",
+            "recipient_rating",
             "recipient_feedback",
             "need_met_by_provider",
+            "provider_rating",
             "provider_feedback",
             "updated_at",
         ]
@@ -304,12 +322,19 @@ class MatchSerializer(serializers.ModelSerializer):
 class ProjectSerializer(TranslatedTextSerializer):
     TERM_FIELDS = {
         "implementing_organisation": Organisation,
+        "reporting_organisation": Organisation,
         "focus_countries": Country,
         "focus_regions": Region,
         "themes": ThematicArea,
     }
 
     implementing_organisation = TermField(Organisation, required=False, allow_null=True)
+    reporting_organisation = TermField(
+        Organisation,
+        required=False,
+        allow_null=True,
+        help_text="Code of the organisation that publishes the project in IATI.",
+    )
     focus_countries = term_list(Country, required=False)
     focus_regions = term_list(Region, required=False, help_text="UN M49 region codes.")
     themes = term_list(ThematicArea, required=False)
@@ -350,6 +375,10 @@ class ProjectSerializer(TranslatedTextSerializer):
             "themes",
             "status",
             "comment",
+            "dac_sector",
+            "reporting_organisation",
+            "reporting_org_ref",
+            "reporting_org_type",
             "amount",
             "currency",
             "amount_usd",

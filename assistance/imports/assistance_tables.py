@@ -38,6 +38,8 @@ NEED_STATUSES = (
     "withdrawn",
 )
 RESOURCE_KINDS = ("fund", "programme", "bilateral", "roster", "equipment")
+# In-kind assistance: person-days of expertise, training places, units of equipment.
+CAPACITY_UNITS = ("person_days", "places", "units")
 RESOURCE_STATUSES = ("draft", "active", "closed")
 COUNTRY_GROUPS = ("ldc", "lldc", "sids")
 
@@ -98,12 +100,15 @@ def need_schema(*, themes, forms, organisations):
             Column("amount", Number(minimum=0), required=True, aliases=("budget",)),
             Column("currency", Currency(), default="USD"),
             Column("start_date", Date(), required=True, aliases=("start", "desired start")),
+            Column("latest_start_date", Date(), aliases=("latest start", "latest useful start")),
             Column(
                 "duration_months",
                 Integer(minimum=1, maximum=120),
                 required=True,
                 aliases=("duration",),
             ),
+            Column("required_unit", Choice(CAPACITY_UNITS)),
+            Column("required_quantity", Integer(minimum=1)),
             Column("priority", Choice(PRIORITIES), default="medium"),
             Column("concerns_iti", Boolean(), default=False, aliases=("iti",)),
             Column("status", Choice(NEED_STATUSES), aliases=("lifecycle",)),
@@ -145,6 +150,16 @@ def resource_schema(*, themes, forms, organisations, organisation_types):
             Column("rolling", Boolean(), default=False),
             Column("call_opens", Date()),
             Column("call_closes", Date()),
+            Column("award_date", Date(), aliases=("expected award",)),
+            Column("decision_days", Integer(minimum=0, maximum=730)),
+            Column("capacity_unit", Choice(CAPACITY_UNITS)),
+            Column("capacity", Integer(minimum=1)),
+            Column(
+                "requires_need_from_national_report",
+                Boolean(),
+                default=False,
+                aliases=("national reports only",),
+            ),
             Column("requirements", Text()),
             Column("contact_name", Text(max_length=255)),
             Column("contact_email", Text(max_length=254)),

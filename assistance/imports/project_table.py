@@ -6,6 +6,8 @@ by semicolons, and the budget is one cell such as "USD 250,000".
 
 from django.utils.translation import gettext as _
 
+from assistance.models.iati_codes import DacSector
+
 from .places import M49_REGIONS, CountryGroup, PlaceError, PlaceKind, resolve_place
 from .records import CellError, ProjectRecord, ProjectStatus
 from .tabular import (
@@ -74,6 +76,7 @@ PROJECT_SCHEMA = Schema(
         Column("focus_global", Boolean(), default=False, aliases=("global",)),
         Column("status", Choice(tuple(status.value for status in ProjectStatus)), required=True),
         Column("comment", Text()),
+        Column("dac_sector", Choice(tuple(DacSector.values)), aliases=("sector",)),
     ),
     row_checks=(_dates_in_order,),
 )

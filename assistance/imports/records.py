@@ -79,6 +79,7 @@ class ProjectRecord:
     focus_text: str = ""
     status: ProjectStatus | None = None
     comment: str = ""
+    dac_sector: str = ""  # OECD DAC 5-digit purpose code, when the source gives one
 
     @property
     def normalised_code(self):

@@ -6,21 +6,31 @@ Hard constraints are never relaxed. A resource can *contribute* to a need when
 - the need's country is eligible: the resource is global, or lists the country, one of its
   M49 regions, or one of its groups (LDC, LLDC, SIDS);
 - whoever applies for the need is an eligible applicant type (empty list: anyone);
-- the call is open at the need's desired start (opens <= start <= closes), or rolling;
+- the need can be submitted while the call is open: the call has not closed by the day the
+  need was open (validated); a rolling window is open all year;
+- a project funded by the resource can start in time: its earliest start - the call's award
+  date, else its close plus the days to a decision; for a rolling window the day the need was
+  open plus the days to a decision - is not after the need's latest useful start (the desired
+  start unless the State gave a later one);
+- if the resource takes only needs stated in national reports, the need was stated in one;
 - they share at least one thematic area and one form of assistance;
 - the need's duration is within the resource's limits;
-- the grant floor is not above the need's amount.
+- money: the grant floor is not above the need's amount; in kind (an offer with a capacity
+  in person-days, training places or units of equipment): if the need states the in-kind
+  assistance it requires, it is counted in the same unit and within the capacity.
 
 It can fund the need *alone* when, besides, the grant it would give - the amount less the
-co-funding share the resource requires from others - is within its floor and cap.
+co-funding share the resource requires from others - is within its floor and cap; an in-kind
+offer that can contribute meets the need alone (it never joins a co-funding set).
 
 The score (0 to 100) is the weighted sum of the criteria in WEIGHTS, each from 0 to 1:
 
 - themes (35): share of the need's thematic areas the resource covers;
 - forms (10): share of the need's forms of assistance the resource offers;
-- budget (20): sqrt(grant / cap), so a modest need is not drowned in a large fund;
-- timing (15): 1 for rolling calls, else days from the desired start to the call's close / 90
-  (at most 1), so a call about to close ranks below one with time to prepare a proposal;
+- budget (20): sqrt(grant / cap), so a modest need is not drowned in a large fund; in kind,
+  sqrt(quantity required / capacity), or 1/2 when the need states no quantity;
+- timing (15): 1 for rolling calls, else days from the day the need was open to the call's
+  close / 90 (at most 1), so a call about to close ranks below one with time to prepare;
 - donor_priority (10): half for a priority theme of the donor, half for a priority region;
 - need_priority (10): 0, 0.5 or 1 for a low, medium or high priority need.
 
@@ -33,6 +43,7 @@ ids. At most C(6,2) + C(6,3) = 35 sets are tried per need.
 """
 
 import math
+from datetime import date
 from itertools import combinations
 
 WEIGHTS = {
@@ -58,6 +69,50 @@ def is_geographically_eligible(need, resource):
     )
 
 
+def is_open_ended(resource):
+    """A rolling window (or a call without a deadline): applications all year."""
+    return resource.rolling or resource.closes is None
+
+
+def latest_start(need):
+    return need.start if need.latest_start is None else need.latest_start
+
+
+def call_start(resource):
+    """The earliest start of a project funded by a call: the award date, else the close plus
+    the days to a decision."""
+    if resource.award is not None:
+        return resource.award
+    return resource.closes + resource.decision_days
+
+
+def earliest_start(need, resource):
+    """The earliest day a project of this resource can start for this need (None: any day)."""
+    if is_open_ended(resource):
+        return None if need.available is None else need.available + resource.decision_days
+    return call_start(resource)
+
+
+def can_be_submitted(need, resource):
+    return is_open_ended(resource) or need.available is None or need.available <= resource.closes
+
+
+def starts_in_time(need, resource):
+    earliest = earliest_start(need, resource)
+    return earliest is None or earliest <= latest_start(need)
+
+
+def is_in_kind(resource):
+    return bool(resource.capacity_unit)
+
+
+def capacity_fits(need, resource):
+    """In kind: a need stating what it requires gets it in the offer's unit, within capacity."""
+    return not need.required_unit or (
+        need.required_unit == resource.capacity_unit and need.required_quantity <= resource.capacity
+    )
+
+
 def can_contribute(need, resource):
     """Every hard constraint but the grant cap (which co-funding can overcome)."""
     return (
@@ -65,13 +120,9 @@ def can_contribute(need, resource):
         and need.matchable
         and is_geographically_eligible(need, resource)
         and (not resource.applicant_types or need.applicant_type in resource.applicant_types)
-        and (
-            resource.rolling
-            or (
-                (resource.opens is None or resource.opens <= need.start)
-                and (resource.closes is None or need.start <= resource.closes)
-            )
-        )
+        and can_be_submitted(need, resource)
+        and starts_in_time(need, resource)
+        and (not resource.requires_report or need.from_report)
         and not need.themes.isdisjoint(resource.themes)
         and not need.forms.isdisjoint(resource.forms)
         and (
@@ -82,31 +133,53 @@ def can_contribute(need, resource):
             resource.max_duration_months is None
             or need.duration_months <= resource.max_duration_months
         )
-        and resource.floor_usd <= need.amount_usd
+        and (
+            capacity_fits(need, resource)
+            if is_in_kind(resource)
+            else resource.floor_usd <= need.amount_usd
+        )
     )
 
 
 def grant_asked(need, resource):
-    """What the resource would give alone: the amount less the share others must bring."""
+    """What the resource would give alone: the amount less the share others must bring.
+    An in-kind offer gives no money."""
+    if is_in_kind(resource):
+        return 0.0
     return need.amount_usd * (100 - resource.cofunding_percent) / 100
 
 
 def can_fund_alone(need, resource):
+    if is_in_kind(resource):
+        return can_contribute(need, resource)
     grant = grant_asked(need, resource)
     return can_contribute(need, resource) and resource.floor_usd <= grant <= resource.cap_usd
 
 
+def budget_fit(need, resource):
+    if is_in_kind(resource):
+        if not need.required_unit:
+            return 0.5
+        return math.sqrt(min(1.0, need.required_quantity / resource.capacity))
+    grant = grant_asked(need, resource)
+    return math.sqrt(min(1.0, grant / resource.cap_usd)) if resource.cap_usd > 0 else 0.0
+
+
+def days_to_prepare(need, resource):
+    """Days from the need being open to the call's close (None: rolling, or unknown)."""
+    if is_open_ended(resource) or need.available is None:
+        return None
+    return resource.closes - need.available
+
+
 def criterion_values(need, resource):
     """Each criterion from 0 to 1, in the order of WEIGHTS (the engines rely on the order)."""
-    grant = grant_asked(need, resource)
-    if resource.rolling or resource.closes is None:
-        timing = 1.0
-    else:
-        timing = min(1.0, (resource.closes - need.start) / TIMING_COMFORT_DAYS)
+    days = days_to_prepare(need, resource)
+    timing = 1.0 if days is None else min(1.0, days / TIMING_COMFORT_DAYS)
     return {
         "themes": len(need.themes & resource.themes) / len(need.themes),
         "forms": len(need.forms & resource.forms) / len(need.forms),
-        "budget": math.sqrt(min(1.0, grant / resource.cap_usd)) if resource.cap_usd > 0 else 0.0,
+        "budget": budget_fit(need, resource),
         "timing": timing,
         "donor_priority": 0.5 * (not need.themes.isdisjoint(resource.priority_themes))
         + 0.5 * (not need.regions.isdisjoint(resource.priority_regions)),
@@ -122,6 +195,40 @@ def total(values):
     return result
 
 
+def _day(ordinal):
+    return None if ordinal is None else date.fromordinal(ordinal).isoformat()
+
+
+def timing_facts(need, resource):
+    """What the timing rule was checked on, as ISO dates (for the explanation)."""
+    rolling = is_open_ended(resource)
+    return {
+        "rolling": rolling,
+        "open_since": _day(need.available),
+        "call_closes": None if rolling else _day(resource.closes),
+        "award": None if rolling else _day(resource.award),
+        "decision_days": resource.decision_days,
+        "earliest_start": _day(earliest_start(need, resource)),
+        "latest_start": _day(latest_start(need)),
+        "days_to_close": days_to_prepare(need, resource),
+    }
+
+
+def supply_facts(need, resource):
+    """Money (grant and cap) or, in kind, the capacity and what the need requires."""
+    if is_in_kind(resource):
+        return {
+            "in_kind": True,
+            "capacity": resource.capacity,
+            "capacity_unit": resource.capacity_unit,
+            "required_quantity": need.required_quantity if need.required_unit else None,
+        }
+    return {
+        "grant_usd": round(grant_asked(need, resource), 2),
+        "cap_usd": round(resource.cap_usd, 2),
+    }
+
+
 def breakdown(need, resource, values=None):
     values = values or criterion_values(need, resource)
     return {
@@ -132,12 +239,10 @@ def breakdown(need, resource, values=None):
             "themes_requested": len(need.themes),
             "forms_covered": len(need.forms & resource.forms),
             "forms_requested": len(need.forms),
-            "grant_usd": round(grant_asked(need, resource), 2),
-            "cap_usd": round(resource.cap_usd, 2),
-            "rolling": resource.rolling or resource.closes is None,
-            "days_to_close": None
-            if resource.rolling or resource.closes is None
-            else resource.closes - need.start,
+            **supply_facts(need, resource),
+            **timing_facts(need, resource),
+            "requires_report": resource.requires_report,
+            "from_report": need.from_report,
             "donor_priority_theme": not need.themes.isdisjoint(resource.priority_themes),
             "donor_priority_region": not need.regions.isdisjoint(resource.priority_regions),
             "need_priority": need.priority,

@@ -109,14 +109,23 @@ class IndexedEngine(MatchingEngine):
             ),
             np.int64,
         )
-        self.opens = column(
-            (FAR_PAST if r.rolling or r.opens is None else r.opens for r in resources), np.int64
-        )
+        self.open_ended = column((criteria.is_open_ended(r) for r in resources), np.bool_)
         self.closes = column(
-            (FAR_FUTURE if r.rolling or r.closes is None else r.closes for r in resources),
+            (FAR_FUTURE if criteria.is_open_ended(r) else r.closes for r in resources), np.int64
+        )
+        # The earliest project start of a call; a rolling window's depends on the need.
+        self.call_start = column(
+            (FAR_PAST if criteria.is_open_ended(r) else criteria.call_start(r) for r in resources),
             np.int64,
         )
-        self.open_ended = column((r.rolling or r.closes is None for r in resources), np.bool_)
+        self.decision_days = column((r.decision_days for r in resources), np.int64)
+        self.requires_report = column((r.requires_report for r in resources), np.bool_)
+        self.in_kind = column((criteria.is_in_kind(r) for r in resources), np.bool_)
+        self.units = {
+            unit: n for n, unit in enumerate(sorted({r.capacity_unit for r in resources}))
+        }
+        self.unit = column((self.units[r.capacity_unit] for r in resources), np.int64)
+        self.capacity = column((r.capacity for r in resources), np.float64)
         # The inverted index of geographic eligibility.
         self.global_positions = []
         self.by_country, self.by_region, self.by_group = (defaultdict(list) for _ in range(3))
@@ -168,36 +177,70 @@ class IndexedEngine(MatchingEngine):
         positions, themes = positions[plausible], themes[plausible]
         priority_region = priority_region[plausible]
         applicants = self.applicant_bits[positions]
+        open_ended = self.open_ended[positions]
+        if need.available is None:
+            submitted = np.ones(len(positions), dtype=np.bool_)
+            earliest = np.where(open_ended, FAR_PAST, self.call_start[positions])
+        else:
+            submitted = need.available <= self.closes[positions]
+            earliest = np.where(
+                open_ended,
+                need.available + self.decision_days[positions],
+                self.call_start[positions],
+            )
+        in_kind = self.in_kind[positions]
+        if need.required_unit:
+            unit = self.units.get(need.required_unit, -1)
+            fits = (self.unit[positions] == unit) & (
+                self.capacity[positions] >= need.required_quantity
+            )
+        else:
+            fits = np.ones(len(positions), dtype=np.bool_)
         ok = (
             ((applicants == ALL_BITS) | ((applicants & applicant_mask) != 0))
-            & (self.opens[positions] <= need.start)
-            & (need.start <= self.closes[positions])
+            & submitted
+            & (earliest <= criteria.latest_start(need))
+            & (need.from_report | ~self.requires_report[positions])
             & (self.min_duration[positions] <= need.duration_months)
             & (need.duration_months <= self.max_duration[positions])
-            & (self.floor[positions] <= need.amount_usd)
+            & np.where(in_kind, fits, self.floor[positions] <= need.amount_usd)
         )
         chosen = positions[ok]
         if not len(chosen):
             return []
         themes = themes[ok]
-        grant = need.amount_usd * self.keep[chosen] / 100
+        in_kind = in_kind[ok]
+        grant = np.where(in_kind, 0.0, need.amount_usd * self.keep[chosen] / 100)
         cap = self.cap[chosen]
+        capacity = np.where(in_kind, self.capacity[chosen], 1.0)
+        if need.required_unit:
+            in_kind_fit = np.sqrt(np.minimum(1.0, need.required_quantity / capacity))
+        else:
+            in_kind_fit = np.full(len(chosen), 0.5)
+        if need.available is None:
+            timing = np.ones(len(chosen))
+        else:
+            timing = np.where(
+                self.open_ended[chosen],
+                1.0,
+                np.minimum(
+                    1.0,
+                    (self.closes[chosen] - need.available).astype(np.float64)
+                    / criteria.TIMING_COMFORT_DAYS,
+                ),
+            )
         value = {
             "themes": np.bitwise_count(themes).astype(np.float64) / len(need.themes),
             "forms": np.bitwise_count(self.form_bits[chosen] & form_mask).astype(np.float64)
             / len(need.forms),
             "budget": np.where(
-                cap > 0, np.sqrt(np.minimum(1.0, grant / np.where(cap > 0, cap, 1.0))), 0.0
-            ),
-            "timing": np.where(
-                self.open_ended[chosen],
-                1.0,
-                np.minimum(
-                    1.0,
-                    (self.closes[chosen] - need.start).astype(np.float64)
-                    / criteria.TIMING_COMFORT_DAYS,
+                in_kind,
+                in_kind_fit,
+                np.where(
+                    cap > 0, np.sqrt(np.minimum(1.0, grant / np.where(cap > 0, cap, 1.0))), 0.0
                 ),
             ),
+            "timing": timing,
             "donor_priority": 0.5 * ((self.priority_theme_bits[chosen] & theme_mask) != 0)
             + 0.5 * priority_region[ok],
             "need_priority": np.full(len(chosen), (need.priority - 1) / 2),
@@ -205,7 +248,7 @@ class IndexedEngine(MatchingEngine):
         totals = np.zeros(len(chosen))
         for name, weight in criteria.WEIGHTS.items():
             totals = totals + weight * value[name]
-        alone = (self.floor[chosen] <= grant) & (grant <= cap)
+        alone = in_kind | ((self.floor[chosen] <= grant) & (grant <= cap))
         if alone.any():
             wanted, limit = alone, self.max_proposals
         else:

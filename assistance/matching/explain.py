@@ -1,8 +1,12 @@
 """A match explained in plain words, in the active language, from its stored breakdown."""
 
+from datetime import date
+
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from ..models.base import CapacityUnit
 from .criteria import WEIGHTS
 
 
@@ -57,17 +61,18 @@ def explain(breakdown, resource_names=None):
                 _("The grant asked, %(grant)s, is within the largest grant of %(cap)s.")
                 % {"grant": _money(facts["grant_usd"]), "cap": _money(facts["cap_usd"])}
             )
-        if facts.get("rolling"):
-            sentences.append(_("Applications are accepted all year."))
-        elif facts.get("days_to_close") is not None:
+        if facts.get("in_kind"):
+            sentences.append(in_kind_sentence(facts))
+        sentences.extend(timing_sentences(facts))
+        if facts.get("requires_report"):
             sentences.append(
-                ngettext(
-                    "The call closes %(days)d day after the desired start.",
-                    "The call closes %(days)d days after the desired start.",
-                    facts["days_to_close"],
+                _(
+                    "The provider accepts only needs stated in national reports; the State "
+                    "stated this one in its national report."
                 )
-                % {"days": facts["days_to_close"]}
             )
+        elif facts.get("from_report"):
+            sentences.append(_("The State stated this need in its national report."))
         if facts.get("donor_priority_theme"):
             sentences.append(_("A thematic area of the need is a priority of the provider."))
         if facts.get("donor_priority_region"):
@@ -86,6 +91,55 @@ def explain(breakdown, resource_names=None):
     )
     sentences.append(_("Points: %(points)s.") % {"points": points})
     return " ".join(sentences)
+
+
+def _date(iso):
+    return date_format(date.fromisoformat(iso), "DATE_FORMAT")
+
+
+def in_kind_sentence(facts):
+    unit = CapacityUnit(facts["capacity_unit"]).label
+    if facts.get("required_quantity") is None:
+        return _("In kind: %(capacity)s %(unit)s offered; the need states no quantity.") % {
+            "capacity": facts["capacity"],
+            "unit": unit,
+        }
+    return _("In kind: %(capacity)s %(unit)s offered, the need requires %(required)s.") % {
+        "capacity": facts["capacity"],
+        "unit": unit,
+        "required": facts["required_quantity"],
+    }
+
+
+def timing_sentences(facts):
+    """Why the need can go to this call: submitted while open, started in time."""
+    sentences = []
+    earliest, latest = facts.get("earliest_start"), facts.get("latest_start")
+    if facts.get("rolling"):
+        sentences.append(_("Applications are accepted all year."))
+    elif facts.get("call_closes") and facts.get("open_since"):
+        sentences.append(
+            _("The call closes on %(closes)s; the need was open from %(open)s.")
+            % {"closes": _date(facts["call_closes"]), "open": _date(facts["open_since"])}
+        )
+    if earliest and latest:
+        sentences.append(
+            _(
+                "A funded project can start on %(earliest)s, in time for the need's latest "
+                "useful start, %(latest)s."
+            )
+            % {"earliest": _date(earliest), "latest": _date(latest)}
+        )
+    if facts.get("days_to_close") is not None:
+        sentences.append(
+            ngettext(
+                "%(days)d day to prepare the proposal.",
+                "%(days)d days to prepare the proposal.",
+                facts["days_to_close"],
+            )
+            % {"days": facts["days_to_close"]}
+        )
+    return sentences
 
 
 def criterion_labels():

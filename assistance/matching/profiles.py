@@ -17,6 +17,11 @@ class NeedProfile:
     duration_months: int
     priority: int  # 1 low, 2 medium, 3 high
     matchable: bool = True
+    available: int | None = None  # ordinal of the day the need was open (validated)
+    latest_start: int | None = None  # ordinal of its latest useful start (None: `start`)
+    required_unit: str = ""  # in-kind assistance counted in person_days, places, units
+    required_quantity: int | None = None
+    from_report: bool = False  # stated by the State in a national report
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,11 @@ class ResourceProfile:
     priority_themes: frozenset = frozenset()
     priority_regions: frozenset = frozenset()
     active: bool = True
+    award: int | None = None  # ordinal of the expected award (the earliest project start)
+    decision_days: int = 0  # from an application (rolling) or the close to a decision
+    capacity_unit: str = ""  # in-kind offers: person_days, places, units
+    capacity: int = 0
+    requires_report: bool = False  # only needs stated in national reports
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from ..models import Match, MatchResource, Need, Resource
 from . import criteria, get_engine
@@ -42,6 +43,11 @@ def need_profile(need):
         duration_months=need.duration_months,
         priority=need.priority,
         matchable=need.status in Need.MATCHABLE_STATUSES and bool(themes) and bool(forms),
+        available=(need.open_since or timezone.localdate(need.created_at)).toordinal(),
+        latest_start=need.latest_useful_start.toordinal(),
+        required_unit=need.required_unit,
+        required_quantity=need.required_quantity,
+        from_report=need.is_stated_in_report,
     )
 
 
@@ -66,6 +72,11 @@ def resource_profile(resource):
         priority_themes=_codes(resource.priority_themes.all()),
         priority_regions=_codes(resource.priority_regions.all()),
         active=resource.status == Resource.Status.ACTIVE,
+        award=resource.award_date.toordinal() if resource.award_date else None,
+        decision_days=resource.decision_days or 0,
+        capacity_unit=resource.capacity_unit,
+        capacity=resource.capacity or 0,
+        requires_report=resource.requires_need_from_national_report,
     )
 
 
@@ -75,6 +86,7 @@ def need_profiles(queryset):
         "country__sub_region",
         "country__intermediate_region",
         "applicant__organisation_type",
+        "stated_in_report",
     ).prefetch_related("themes", "forms")
     return [need_profile(need) for need in queryset]
 

@@ -24,6 +24,7 @@ APPLICANTS = [
 REGIONS = [f"R{n}" for n in range(5)]
 SUB_REGIONS = [f"S{n}" for n in range(22)]
 BASE_DAY = date(2027, 1, 1).toordinal()
+UNITS = ["person_days", "places", "units"]
 
 
 def world(rng, countries=195):
@@ -44,6 +45,8 @@ def needs(rng, count, places, first_id=1):
     for pk in range(first_id, first_id + count):
         country = rng.choice(codes)
         regions, groups = places[country]
+        start = BASE_DAY + rng.randrange(0, 730)
+        unit = rng.choice(UNITS) if rng.random() < 0.3 else ""
         result.append(
             NeedProfile(
                 id=pk,
@@ -54,9 +57,14 @@ def needs(rng, count, places, first_id=1):
                 themes=frozenset(rng.sample(THEMES, rng.randint(1, 3))),
                 forms=frozenset(rng.sample(FORMS, rng.randint(1, 2))),
                 amount_usd=float(rng.randrange(20_000, 2_000_000, 1_000)),
-                start=BASE_DAY + rng.randrange(0, 730),
+                start=start,
                 duration_months=rng.randint(6, 36),
                 priority=rng.randint(1, 3),
+                available=BASE_DAY - rng.randrange(0, 400),
+                latest_start=start + rng.choice([0, 0, 90, 180]),
+                required_unit=unit,
+                required_quantity=rng.randint(5, 200) if unit else None,
+                from_report=rng.random() < 0.4,
             )
         )
     return result
@@ -70,13 +78,15 @@ def resources(rng, count, places, first_id=1):
         cap = float(rng.choice([50_000, 100_000, 150_000, 200_000, 500_000, 1_000_000, 5_000_000]))
         rolling = rng.random() < 0.3
         opens = BASE_DAY + rng.randrange(-200, 600)
+        closes = opens + rng.randrange(30, 400)
+        in_kind = rng.random() < 0.2
         result.append(
             ResourceProfile(
                 id=pk,
                 themes=frozenset(rng.sample(THEMES, rng.randint(1, 4))),
                 forms=frozenset(rng.sample(FORMS, rng.randint(1, 3))),
-                floor_usd=float(rng.choice([0, 0, 10_000, 50_000])),
-                cap_usd=cap,
+                floor_usd=0.0 if in_kind else float(rng.choice([0, 0, 10_000, 50_000])),
+                cap_usd=0.0 if in_kind else cap,
                 is_global=scope < 0.05,
                 countries=frozenset(rng.sample(codes, rng.randint(1, 4)))
                 if 0.05 <= scope < 0.55
@@ -95,7 +105,12 @@ def resources(rng, count, places, first_id=1):
                 max_duration_months=rng.choice([None, 24, 36]),
                 rolling=rolling,
                 opens=None if rolling else opens,
-                closes=None if rolling else opens + rng.randrange(30, 400),
+                closes=None if rolling else closes,
+                award=None if rolling or rng.random() < 0.5 else closes + rng.randrange(0, 120),
+                decision_days=rng.choice([0, 30, 60]),
+                capacity_unit=rng.choice(UNITS) if in_kind else "",
+                capacity=rng.randint(10, 300) if in_kind else 0,
+                requires_report=rng.random() < 0.15,
                 priority_themes=frozenset(rng.sample(THEMES, rng.randint(0, 2))),
                 priority_regions=frozenset(rng.sample(REGIONS, rng.randint(0, 1))),
             )

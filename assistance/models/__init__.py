@@ -9,7 +9,15 @@ Titles and descriptions are written once in the language of their author
 need keeps one identity, one status and one history whatever language it is read in.
 """
 
-from .base import Budget, StatusChange, StatusLifecycle, TranslatedText, money_field
+from .base import (
+    Budget,
+    CapacityUnit,
+    Rating,
+    StatusChange,
+    StatusLifecycle,
+    TranslatedText,
+    money_field,
+)
 from .matches import Match, MatchResource
 from .needs import Need, Priority
 from .projects import Project
@@ -18,11 +26,13 @@ from .stated_needs import StatedNeed
 
 __all__ = [
     "Budget",
+    "CapacityUnit",
     "Match",
     "MatchResource",
     "Need",
     "Priority",
     "Project",
+    "Rating",
     "Resource",
     "StatedNeed",
     "StatusChange",

@@ -20,6 +20,24 @@ def money_field(verbose_name, **kwargs):
     return models.DecimalField(verbose_name, max_digits=14, decimal_places=2, **kwargs)
 
 
+class CapacityUnit(models.TextChoices):
+    """What an in-kind offer gives, and a need asks, counted in: not dollars."""
+
+    PERSON_DAYS = "person_days", _("person-days of expertise")
+    PLACES = "places", _("training places")
+    UNITS = "units", _("units of equipment")
+
+
+class Rating(models.IntegerChoices):
+    """How well a completed match met the need, in the eyes of one side."""
+
+    POOR = 1, _("1 - poor")
+    FAIR = 2, _("2 - fair")
+    GOOD = 3, _("3 - good")
+    VERY_GOOD = 4, _("4 - very good")
+    EXCELLENT = 5, _("5 - excellent")
+
+
 class StatusChange(models.Model):
     """One recorded step of a lifecycle: what changed, who did it, when, and why."""
 

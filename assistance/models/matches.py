@@ -1,10 +1,10 @@
 """Matches: a need with the resources proposed to meet it, and their review."""
 
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .base import StatusLifecycle, money_field
+from .base import Rating, StatusLifecycle, money_field
 from .needs import Need
 from .resources import Resource
 
@@ -17,13 +17,15 @@ class Match(StatusLifecycle):
         UNDER_DISCUSSION = "under_discussion", _("under discussion")
         AGREED = "agreed", _("agreed")
         FUNDED = "funded", _("funded")
+        COMPLETED = "completed", _("completed")
         DECLINED = "declined", _("declined")
 
     TRANSITIONS = {
         Status.PROPOSED: {Status.UNDER_DISCUSSION, Status.AGREED, Status.DECLINED},
         Status.UNDER_DISCUSSION: {Status.AGREED, Status.DECLINED},
         Status.AGREED: {Status.FUNDED, Status.DECLINED},
-        Status.FUNDED: set(),
+        Status.FUNDED: {Status.COMPLETED},
+        Status.COMPLETED: set(),
         Status.DECLINED: {Status.UNDER_DISCUSSION},
     }
 
@@ -55,10 +57,16 @@ class Match(StatusLifecycle):
         _("need met (recipient's view)"), null=True, blank=True
     )
     recipient_feedback = models.TextField(_("recipient feedback"), blank=True)
+    recipient_rating = models.PositiveSmallIntegerField(
+        _("rating (recipient's view)"), choices=Rating.choices, null=True, blank=True
+    )
     need_met_by_provider = models.BooleanField(
         _("need met (provider's view)"), null=True, blank=True
     )
     provider_feedback = models.TextField(_("provider feedback"), blank=True)
+    provider_rating = models.PositiveSmallIntegerField(
+        _("rating (provider's view)"), choices=Rating.choices, null=True, blank=True
+    )
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -81,6 +89,14 @@ class Match(StatusLifecycle):
 
     def can_move_to(self, status):
         return status in self.TRANSITIONS.get(self.status, set())
+
+    def change_status(self, status, user=None, note=""):
+        """Record the step, and move the need with it (see `assistance.followup`)."""
+        from ..followup import need_follows_match
+
+        with transaction.atomic():
+            super().change_status(status, user, note)
+            need_follows_match(self, user)
 
 
 class MatchResource(models.Model):

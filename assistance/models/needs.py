@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.core.states import not_a_reporting_state
 
-from .base import Budget, StatusLifecycle, TranslatedText
+from .base import Budget, CapacityUnit, StatusLifecycle, TranslatedText
 
 
 class Priority(models.IntegerChoices):
@@ -36,10 +36,25 @@ class Need(StatusLifecycle, TranslatedText, Budget):
     TRANSITIONS = {
         Status.DRAFT: {Status.SUBMITTED, Status.WITHDRAWN},
         Status.SUBMITTED: {Status.DRAFT, Status.VALIDATED, Status.WITHDRAWN},
-        Status.VALIDATED: {Status.PUBLISHED, Status.SUBMITTED, Status.WITHDRAWN},
+        # A validated need is seen by donors, so it can be matched and funded before (or
+        # without) being published.
+        Status.VALIDATED: {
+            Status.PUBLISHED,
+            Status.SUBMITTED,
+            Status.MATCHED,
+            Status.PARTLY_FUNDED,
+            Status.FUNDED,
+            Status.WITHDRAWN,
+        },
         Status.PUBLISHED: {Status.MATCHED, Status.PARTLY_FUNDED, Status.FUNDED, Status.WITHDRAWN},
-        Status.MATCHED: {Status.PUBLISHED, Status.PARTLY_FUNDED, Status.FUNDED, Status.WITHDRAWN},
-        Status.PARTLY_FUNDED: {Status.FUNDED, Status.WITHDRAWN},
+        Status.MATCHED: {
+            Status.VALIDATED,
+            Status.PUBLISHED,
+            Status.PARTLY_FUNDED,
+            Status.FUNDED,
+            Status.WITHDRAWN,
+        },
+        Status.PARTLY_FUNDED: {Status.FUNDED, Status.MATCHED, Status.WITHDRAWN},
         Status.FUNDED: {Status.COMPLETED},
         Status.COMPLETED: set(),
         Status.WITHDRAWN: {Status.DRAFT},
@@ -85,6 +100,30 @@ class Need(StatusLifecycle, TranslatedText, Budget):
     )
     start_date = models.DateField(
         _("desired start"), help_text=_("When the assistance should begin.")
+    )
+    latest_start_date = models.DateField(
+        _("latest useful start"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The latest date at which the assistance is still useful; empty: the desired start."
+        ),
+    )
+    open_since = models.DateField(
+        _("open to assistance since"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the secretariat validated the need: from then on it can be proposed."),
+    )
+    required_unit = models.CharField(
+        _("in-kind assistance counted in"), max_length=20, choices=CapacityUnit.choices, blank=True
+    )
+    required_quantity = models.PositiveIntegerField(
+        _("in-kind assistance required"),
+        null=True,
+        blank=True,
+        help_text=_("Person-days of expertise, training places or units of equipment needed."),
     )
     duration_months = models.PositiveSmallIntegerField(
         _("duration (months)"), validators=[MinValueValidator(1), MaxValueValidator(120)]
@@ -169,6 +208,36 @@ class Need(StatusLifecycle, TranslatedText, Budget):
             raise ValidationError(
                 {"national_report": _("The report must be one of the requesting State.")}
             )
+        errors = {}
+        if self.latest_start_date and self.start_date and self.latest_start_date < self.start_date:
+            errors["latest_start_date"] = _("The latest useful start comes before the desired one.")
+        if bool(self.required_unit) != (self.required_quantity is not None):
+            field = "required_quantity" if self.required_unit else "required_unit"
+            errors[field] = _("Give both the quantity and what it counts, or neither.")
+        elif self.required_quantity == 0:
+            errors["required_quantity"] = _("Give a quantity of at least 1.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def latest_useful_start(self):
+        return self.latest_start_date or self.start_date
+
+    @property
+    def is_stated_in_report(self):
+        """Whether the State stated this need in a national report: linked to the report, or
+        proposed from one of its entries and not discarded."""
+        if self.national_report_id:
+            return True
+        link = getattr(self, "stated_in_report", None)
+        return link is not None and link.state in (link.State.PROPOSED, link.State.CONFIRMED)
+
+    def save(self, *args, **kwargs):
+        if self.open_since is None and self.status in self.VALIDATED_STATUSES:
+            self.open_since = timezone.localdate()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "open_since"}
+        super().save(*args, **kwargs)
 
     def can_move_to(self, status):
         return status in self.TRANSITIONS.get(self.status, set())

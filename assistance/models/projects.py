@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .base import Budget, TranslatedText, money_field
+from .iati_codes import DacSector, IatiOrganisationType
 from .needs import Need
 from .resources import Resource
 
@@ -66,6 +67,31 @@ class Project(TranslatedText, Budget):
         _("status"), max_length=20, choices=Status.choices, default=Status.IMPLEMENTATION
     )
     comment = models.TextField(_("comment"), blank=True)
+    dac_sector = models.CharField(
+        _("DAC sector"),
+        max_length=5,
+        choices=DacSector.choices,
+        blank=True,
+        help_text=_(
+            "The OECD DAC purpose code of the project; empty: 15240 (SALW control) for a "
+            "project on a thematic area of the PoA, none otherwise."
+        ),
+    )
+    reporting_organisation = models.ForeignKey(
+        "core.Organisation",
+        verbose_name=_("IATI reporting organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Who publishes the project in IATI; empty: the system's publisher."),
+    )
+    reporting_org_ref = models.CharField(
+        _("IATI organisation identifier"), max_length=100, blank=True
+    )
+    reporting_org_type = models.CharField(
+        _("IATI organisation type"), max_length=2, choices=IatiOrganisationType.choices, blank=True
+    )
     needs = models.ManyToManyField(
         Need, verbose_name=_("needs"), blank=True, related_name="projects"
     )
@@ -83,7 +109,36 @@ class Project(TranslatedText, Budget):
     def __str__(self):
         return f"{self.code} {self.title}"
 
+    def iati_sector(self, theme_codes=None):
+        """The project's DAC sector: its own, else SALW control for a PoA project, else ""."""
+        if self.dac_sector:
+            return self.dac_sector
+        if theme_codes is None:
+            theme_codes = [theme.code for theme in self.themes.all()] if self.pk else []
+        return DacSector.SALW_CONTROL.value if theme_codes else ""
+
     def clean(self):
         super().clean()
         if self.start_date and self.end_date and self.start_date > self.end_date:
             raise ValidationError({"end_date": _("The project ends before it starts.")})
+        reporting = (
+            self.reporting_organisation_id,
+            self.reporting_org_ref,
+            self.reporting_org_type,
+        )
+        if any(reporting) and not all(reporting):
+            missing = [
+                name
+                for name, value in zip(
+                    ("reporting_organisation", "reporting_org_ref", "reporting_org_type"),
+                    reporting,
+                    strict=True,
+                )
+                if not value
+            ]
+            raise ValidationError(
+                dict.fromkeys(
+                    missing,
+                    _("Give the reporting organisation, its IATI identifier and type, or none."),
+                )
+            )

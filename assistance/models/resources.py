@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.core.models import CountryGroup
 
 from ..currency import to_usd, validate_currency
-from .base import StatusLifecycle, TranslatedText, money_field
+from .base import CapacityUnit, StatusLifecycle, TranslatedText, money_field
 
 
 class Resource(StatusLifecycle, TranslatedText):
@@ -89,7 +89,12 @@ class Resource(StatusLifecycle, TranslatedText):
         _("currency"), max_length=3, default="USD", validators=[validate_currency]
     )
     grant_floor = money_field(_("smallest grant"), default=0, validators=[MinValueValidator(0)])
-    grant_cap = money_field(_("largest grant"), validators=[MinValueValidator(0)])
+    grant_cap = money_field(
+        _("largest grant"),
+        default=0,
+        validators=[MinValueValidator(0)],
+        help_text=_("In-kind offers give their capacity below instead (0 here)."),
+    )
     grant_floor_usd = money_field(_("smallest grant in USD"), default=0, editable=False)
     grant_cap_usd = money_field(_("largest grant in USD"), default=0, editable=False)
     cofunding_percent = models.PositiveSmallIntegerField(
@@ -107,6 +112,40 @@ class Resource(StatusLifecycle, TranslatedText):
     rolling = models.BooleanField(_("open all year (rolling)"), default=False)
     call_opens = models.DateField(_("call opens"), null=True, blank=True)
     call_closes = models.DateField(_("call closes"), null=True, blank=True)
+    award_date = models.DateField(
+        _("expected award"),
+        null=True,
+        blank=True,
+        help_text=_("When the call's grants are decided: the earliest start of a funded project."),
+    )
+    decision_days = models.PositiveSmallIntegerField(
+        _("days to a decision"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(730)],
+        help_text=_(
+            "Days from an application (rolling) or from the call's close to the decision, when "
+            "no award date is given."
+        ),
+    )
+    capacity_unit = models.CharField(
+        _("in-kind capacity counted in"),
+        max_length=20,
+        choices=CapacityUnit.choices,
+        blank=True,
+        help_text=_("For expertise, training or equipment offered in kind, not as money."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("in-kind capacity"),
+        null=True,
+        blank=True,
+        help_text=_("Person-days of expertise, training places or units of equipment offered."),
+    )
+    requires_need_from_national_report = models.BooleanField(
+        _("only needs stated in national reports"),
+        default=False,
+        help_text=_("Accept only assistance needs that the State stated in its national report."),
+    )
     reference = models.CharField(
         _("reference"),
         max_length=150,
@@ -144,6 +183,10 @@ class Resource(StatusLifecycle, TranslatedText):
     def __str__(self):
         return self.title
 
+    @property
+    def is_in_kind(self):
+        return bool(self.capacity_unit)
+
     def save(self, *args, **kwargs):
         self.grant_floor_usd = to_usd(self.grant_floor, self.currency)
         self.grant_cap_usd = to_usd(self.grant_cap, self.currency)
@@ -164,6 +207,17 @@ class Resource(StatusLifecycle, TranslatedText):
             errors["call_closes"] = _("Give the closing date of the call, or mark it rolling.")
         if self.call_opens and self.call_closes and self.call_opens > self.call_closes:
             errors["call_opens"] = _("The call opens after it closes.")
+        if self.award_date and self.call_closes and self.award_date < self.call_closes:
+            errors["award_date"] = _("Grants are awarded after the call closes, not before.")
+        if self.award_date and self.rolling:
+            errors["award_date"] = _(
+                "A rolling window has no award date; give the days to a decision."
+            )
+        if bool(self.capacity_unit) != (self.capacity is not None):
+            field = "capacity" if self.capacity_unit else "capacity_unit"
+            errors[field] = _("Give both the capacity and what it counts, or neither.")
+        elif self.capacity == 0:
+            errors["capacity"] = _("Give a capacity of at least 1.")
         unknown = set(self.eligible_groups or []) - set(CountryGroup.values)
         if unknown:
             errors["eligible_groups"] = _("Unknown country groups: %(groups)s.") % {

@@ -10,10 +10,11 @@ total requested. Per need:
 - gap: requested less funded.
 
 Counted needs are the validated ones the reader may see (published with consent, for the
-public). The report also lists unmatched needs, duplication (near-duplicate needs of one
-country; projects overlapping in country, theme and period from different funders) and
-synergies (co-funding sets; neighbouring countries with the same need, which one regional
-project could serve).
+public). The report also lists unmatched needs, duplication (the same project or need
+recorded twice, found by `assistance.duplicates`; overlapping needs of one country; projects
+overlapping in country, theme and period from different funders), synergies (co-funding
+sets; neighbouring countries with the same need, which one regional project could serve) and
+the fulfilment feedback of both sides by region and theme (`feedback`).
 """
 
 import csv
@@ -32,9 +33,12 @@ from cms.core.spreadsheets import csv_row
 
 from .. import permissions as rules
 from ..models import Match, MatchResource, Need, Project
+from . import duplication, feedback
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
+FUNDED_STATUSES = [Match.Status.FUNDED, Match.Status.COMPLETED]
+HELD_STATUSES = [Match.Status.AGREED, *FUNDED_STATUSES]
 
 
 def counted_needs(user):
@@ -103,13 +107,13 @@ def build(needs_queryset, language):
     region_names, theme_names = Region.objects.names(language), ThematicArea.objects.names(language)
     matched = set(
         Match.objects.filter(need_id__in=ids)
-        .filter(Q(is_current=True) | Q(status__in=[Match.Status.AGREED, Match.Status.FUNDED]))
+        .filter(Q(is_current=True) | Q(status__in=HELD_STATUSES))
         .exclude(status=Match.Status.DECLINED)
         .values_list("need_id", flat=True)
     )
     funded_by_match = defaultdict(lambda: ZERO)
     for need_id, amount in (
-        MatchResource.objects.filter(match__need_id__in=ids, match__status=Match.Status.FUNDED)
+        MatchResource.objects.filter(match__need_id__in=ids, match__status__in=FUNDED_STATUSES)
         .values("match__need_id")
         .annotate(total=Sum("amount_usd"))
         .values_list("match__need_id", "total")
@@ -178,8 +182,12 @@ def build(needs_queryset, language):
             }
             for need in unmatched
         ],
-        "duplication": duplicate_needs(needs) + overlapping_projects(),
+        "duplication": duplication.same_projects()
+        + duplication.same_needs(needs_queryset)
+        + duplicate_needs(needs)
+        + overlapping_projects(),
         "synergies": cofunding_sets(ids) + regional_groupings(needs, theme_names),
+        "feedback": feedback.summary(ids, language),
     }
 
 

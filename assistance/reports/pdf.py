@@ -64,6 +64,8 @@ def report_context(report, language):
         "finding_headings": sections.finding_headings(),
         "duplication_rows": sections.finding_rows(report["duplication"], language),
         "synergy_rows": sections.finding_rows(report["synergies"], language),
+        "feedback_headings": sections.feedback_headings(),
+        "feedback_rows": sections.feedback_rows(report),
     }
 
 

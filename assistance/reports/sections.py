@@ -35,6 +35,7 @@ def titles():
         "unmatched": _("Unmatched needs"),
         "duplication": _("Duplication"),
         "synergies": _("Synergies"),
+        "feedback": _("Fulfilment feedback"),
         "legend": _("Legend"),
         "no_gap": _("No gap"),
         "largest_gap": _("Largest gap"),
@@ -127,6 +128,8 @@ def finding_headings():
 
 def finding_kinds():
     return {
+        "same_project": _("Same project recorded twice"),
+        "same_need": _("Same need recorded twice"),
         "needs": _("Overlapping needs"),
         "projects": _("Overlapping projects"),
         "cofunding": _("Co-funding"),
@@ -158,3 +161,35 @@ def finding_rows(items, language):
             ]
         )
     return rows
+
+
+def feedback_headings():
+    return [
+        _("Region"),
+        _("Thematic area"),
+        _("Matches rated"),
+        _("Recipients' rating (1-5)"),
+        _("Need met, say recipients"),
+        _("Providers' rating (1-5)"),
+        _("Need met, say providers"),
+    ]
+
+
+def feedback_rows(report):
+    """Feedback of both sides on funded and completed matches, by region and theme."""
+
+    def met(row, side):
+        return f"{row[f'{side}_met']}/{row[f'{side}_answers']}" if row[f"{side}_answers"] else ""
+
+    return [
+        [
+            row["region_name"] or row["region"] or "—",
+            row["theme_name"] or row["theme"] or "—",
+            row["matches"],
+            row["recipient_rating"],
+            met(row, "recipient"),
+            row["provider_rating"],
+            met(row, "provider"),
+        ]
+        for row in report.get("feedback", [])
+    ]

@@ -111,6 +111,8 @@ def as_xlsx(report, language):
     for key in ("duplication", "synergies"):
         sheet = _sheet(workbook, labels[key], language)
         _table(sheet, sections.finding_headings(), sections.finding_rows(report[key], language))
+    sheet = _sheet(workbook, labels["feedback"], language)
+    _table(sheet, sections.feedback_headings(), sections.feedback_rows(report))
 
     output = io.BytesIO()
     workbook.save(output)

@@ -46,8 +46,11 @@ def make_need(
     applicant=None,
     priority=2,
     title="A need",
+    open_since=date(2026, 11, 2),
     **fields,
 ):
+    """A need as of a fixed day (validated on `open_since`), so call timing never depends on
+    the day the tests run."""
     need = Need(
         title=title,
         country=Country.objects.by_code(country),
@@ -59,6 +62,7 @@ def make_need(
         status=status,
         priority=priority,
         consent_to_publish=True,
+        open_since=open_since if status in Need.VALIDATED_STATUSES else None,
         **fields,
     )
     need.save()
@@ -84,11 +88,12 @@ def make_resource(
     status=Resource.Status.ACTIVE,
     title="A resource",
     provider=None,
+    kind=Resource.Kind.FUND,
     **fields,
 ):
     resource = Resource(
         title=title,
-        kind=Resource.Kind.FUND,
+        kind=kind,
         status=status,
         grant_cap=Decimal(cap),
         grant_floor=Decimal(floor),

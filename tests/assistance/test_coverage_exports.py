@@ -25,6 +25,7 @@ SHEET_MSGIDS = [
     "Unmatched needs",
     "Duplication",
     "Synergies",
+    "Fulfilment feedback",
 ]
 
 

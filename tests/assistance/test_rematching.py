@@ -121,8 +121,9 @@ def apply(step, needs, resources):
                 is_global=is_global,
                 regions=[] if is_global else ["002"],
                 rolling=False,
-                opens=date(2027, 1, 1),
-                closes=date(2027, 6, 30),
+                # Decided as it closes: in time for needs starting on 1 March 2027.
+                opens=date(2026, 10, 1),
+                closes=date(2027, 2, 15),
             )
         )
     elif kind.endswith("need") and needs:

@@ -1,8 +1,6 @@
 """The demo's situations, from the brief: an UNSCAR-like call, a bilateral offer limited to a
 region, a marking and record-keeping need too large for one fund."""
 
-import math
-
 import pytest
 
 from assistance.matching import criteria
@@ -48,14 +46,15 @@ def test_the_unscar_call_keeps_its_cap_deadline_and_applicant_rules():
         target = match.need
         assert target.applicant is not None, "States apply through an eligible organisation"
         assert target.applicant.organisation_type.code != "state"
-        assert unscar.call_opens <= target.start_date <= unscar.call_closes
+        # Submitted while the call is open, started once it is decided.
+        assert target.open_since <= unscar.call_closes <= target.latest_useful_start
         assert 12 <= target.duration_months <= 24
         share = match.contributions.get(resource=unscar).amount_usd
         assert share <= 200_000
     # The Kenyan need, through RECSA, fits the call alone.
     [(resources, _match)] = proposals("Safe storage of ammunition in regional depots")
     assert resources == [UNSCAR_CALL]
-    # A State applying itself (Niger), or a need starting after the deadline (Fiji), does not.
+    # A State applying itself (Niger), or a project shorter than the call's (Fiji), does not.
     assert UNSCAR_CALL not in sum(
         (r for r, _m in proposals("Stockpile management and destruction of surplus weapons")), []
     )
@@ -76,14 +75,13 @@ def test_an_unvalidated_need_is_never_matched():
 
 
 def test_the_ranking_follows_the_documented_weights():
-    """Jamaica: the roster covers both themes and fits the budget; the equipment offer one."""
+    """Jamaica: the roster covers both themes, the equipment offer one; both give in kind,
+    and the need states no quantity (half the budget points)."""
     ranked = proposals("Tracing of illicit firearms seized at the border")
     assert [resources for resources, _m in ranked] == [[ROSTER], [SIDS_EQUIPMENT]]
     roster, equipment = (match for _r, match in ranked)
-    expected_roster = 100 * (0.35 * 1 + 0.10 * 0.5 + 0.20 * math.sqrt(0.9) + 0.15 + 0.10 * 0.5)
-    expected_equipment = 100 * (
-        0.35 * 0.5 + 0.10 * 0.5 + 0.20 * math.sqrt(90_000 / 300_000) + 0.15 + 0.10 * 0.5
-    )
+    expected_roster = 100 * (0.35 * 1 + 0.10 * 0.5 + 0.20 * 0.5 + 0.15 + 0.10 * 0.5)
+    expected_equipment = 100 * (0.35 * 0.5 + 0.10 * 0.5 + 0.20 * 0.5 + 0.15 + 0.10 * 0.5)
     assert float(roster.score) == pytest.approx(expected_roster, abs=0.01)
     assert float(equipment.score) == pytest.approx(expected_equipment, abs=0.01)
     assert roster.breakdown["criteria"]["themes"] == 1.0

@@ -47,6 +47,22 @@ NEED_REFERENCE = inline_serializer(
         "amount_usd": serializers.DecimalField(max_digits=16, decimal_places=2),
     },
 )
+FEEDBACK_ROW = inline_serializer(
+    "CoverageFeedback",
+    {
+        "region": serializers.CharField(),
+        "region_name": serializers.CharField(),
+        "theme": serializers.CharField(),
+        "theme_name": serializers.CharField(),
+        "matches": serializers.IntegerField(help_text="Funded or completed matches rated."),
+        "recipient_rating": serializers.FloatField(allow_null=True),
+        "recipient_met": serializers.IntegerField(),
+        "recipient_answers": serializers.IntegerField(),
+        "provider_rating": serializers.FloatField(allow_null=True),
+        "provider_met": serializers.IntegerField(),
+        "provider_answers": serializers.IntegerField(),
+    },
+)
 COVERAGE = inline_serializer(
     "Coverage",
     {
@@ -65,6 +81,7 @@ COVERAGE = inline_serializer(
         "unmatched_needs": NEED_REFERENCE.__class__(many=True),
         "duplication": serializers.ListField(child=serializers.DictField()),
         "synergies": serializers.ListField(child=serializers.DictField()),
+        "feedback": FEEDBACK_ROW.__class__(many=True),
     },
 )
 

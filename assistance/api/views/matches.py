@@ -8,7 +8,7 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from assistance import permissions as rules
-from assistance.models import Match
+from assistance.models import Match, Rating
 from cms.api.idempotency import IdempotentPostMixin
 from cms.api.languages import language_or_default
 from cms.api.schema import LOCALE
@@ -30,9 +30,11 @@ FEEDBACK = inline_serializer(
     {
         "side": serializers.ChoiceField(["recipient", "provider"]),
         "need_met": serializers.BooleanField(),
+        "rating": serializers.ChoiceField(Rating.choices, required=False, allow_null=True),
         "comment": serializers.CharField(required=False, allow_blank=True),
     },
 )
+RATED_STATUSES = {Match.Status.FUNDED, Match.Status.COMPLETED}
 
 
 class MatchViewSet(IdempotentPostMixin, viewsets.ReadOnlyModelViewSet):
@@ -82,7 +84,8 @@ class MatchViewSet(IdempotentPostMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=FEEDBACK, responses={200: MatchSerializer})
     @action(detail=True, methods=["post"])
     def feedback(self, request, pk=None):
-        """Whether the need was met, from the recipient's or the provider's side."""
+        """Whether the need was met, from the recipient's or the provider's side, with a rating
+        from 1 (poor) to 5 (excellent) once the match is completed (or funded)."""
         match = self.get_object()
         side = request.data.get("side")
         user = request.user
@@ -96,11 +99,24 @@ class MatchViewSet(IdempotentPostMixin, viewsets.ReadOnlyModelViewSet):
             raise ValidationError({"side": [_("Give recipient or provider.")]})
         if not allowed:
             raise PermissionDenied(_("You do not speak for this side of the match."))
+        errors = {}
         need_met = request.data.get("need_met")
         if not isinstance(need_met, bool):
-            raise ValidationError({"need_met": [_("Give true or false.")]})
-        comment = str(request.data.get("comment", "")).replace("\x00", "")[:4000]
+            errors["need_met"] = [_("Give true or false.")]
+        rating = request.data.get("rating")
+        if rating is not None:
+            if isinstance(rating, bool) or rating not in Rating.values:
+                errors["rating"] = [_("Give a whole number from 1 to 5.")]
+            elif match.status not in RATED_STATUSES:
+                errors["rating"] = [_("A match is rated once it is funded or completed.")]
+        comment = request.data.get("comment", "")
+        if not isinstance(comment, str) or len(comment) > 4000:
+            errors["comment"] = [_("Give a comment of at most 4,000 characters.")]
+        if errors:
+            raise ValidationError(errors)
         setattr(match, f"need_met_by_{side}", need_met)
-        setattr(match, f"{side}_feedback", comment)
+        setattr(match, f"{side}_feedback", comment.replace("\x00", ""))
+        if rating is not None:
+            setattr(match, f"{side}_rating", rating)
         match.save()
         return Response(self.get_serializer(match).data)

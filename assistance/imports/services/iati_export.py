@@ -107,13 +107,27 @@ def record_from_project(project):
     return record, translations
 
 
+def project_reporting_org(project, default):
+    """The project's own reporting organisation, else the file's publisher."""
+    if project.reporting_organisation_id and project.reporting_org_ref:
+        return reporting_organisation(
+            project.reporting_organisation.code,
+            ref=project.reporting_org_ref,
+            org_type=project.reporting_org_type,
+        )
+    return default
+
+
 def project_activity(project, reporting_org):
+    """The project's IATI activity: its own DAC sector (15240 only for SALW control) and its
+    own reporting organisation, else `reporting_org`."""
     record, translations = record_from_project(project)
     activity = activity_from_project(
         record,
-        reporting_org=reporting_org,
+        reporting_org=project_reporting_org(project, reporting_org),
         language=project.original_language,
         translations=translations,
+        sector_code=project.iati_sector(),
     )
     activity.status = ACTIVITY_STATUSES[project.status]
     if project.iati_identifier:
@@ -156,6 +170,6 @@ def export_projects(projects, *, reporting_org, leave_out_incomplete=True):
 
 def exportable_projects(queryset=None):
     queryset = Project.objects.all() if queryset is None else queryset
-    return queryset.select_related("implementing_organisation").prefetch_related(
-        "focus_countries", "focus_regions"
-    )
+    return queryset.select_related(
+        "implementing_organisation", "reporting_organisation"
+    ).prefetch_related("focus_countries", "focus_regions", "themes")

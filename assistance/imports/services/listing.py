@@ -2,9 +2,11 @@
 or nothing."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from ..project_listing import parse_project_listing
-from ..records import ImportRejected, ImportSummary
+from ..records import ImportRejected, ImportSummary, ParseProblem, Severity
+from .duplicates import duplicate_warnings
 from .projects import save_project, usd_per_unit
 
 
@@ -24,7 +26,16 @@ def import_listing(text, *, implementing_organisation=None):
     )
     if result.errors:
         raise ListingRejected(result.errors)
-    summary = ImportSummary(warnings=result.warnings)
+    summary = ImportSummary(
+        warnings=result.warnings
+        + duplicate_warnings(
+            result.records,
+            place=lambda record: _("line %(line)s") % {"line": record.line},
+            make_warning=lambda record, text: ParseProblem(
+                record.line, record.code, "", text, Severity.WARNING
+            ),
+        )
+    )
     with transaction.atomic():
         for record in result.records:
             project, created = save_project(

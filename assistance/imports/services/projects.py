@@ -45,6 +45,8 @@ def project_fields(record):
     }
     if record.status is not None:
         fields["status"] = STATUSES[record.status]
+    if record.dac_sector:
+        fields["dac_sector"] = record.dac_sector
     return fields
 
 

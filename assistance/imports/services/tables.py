@@ -35,6 +35,7 @@ from ..assistance_tables import need_schema, resource_schema
 from ..project_table import read_project_rows
 from ..records import CellError, ImportRejected, ImportSummary
 from ..tabular import read_table
+from .duplicates import duplicate_warnings
 from .projects import find_organisation, project_fields, save_project, usd_per_unit
 
 KINDS = ("needs", "resources", "projects")
@@ -148,7 +149,7 @@ class TableImporter:
                 plans.append(plan)
         if errors:
             raise TableRejected(errors)
-        summary = ImportSummary()
+        summary = ImportSummary(warnings=self.warnings(plans))
         for plan in plans:
             (summary.updated if plan.instance.pk else summary.created).append(plan.instance)
         if dry_run:
@@ -164,6 +165,10 @@ class TableImporter:
         if result.errors:
             raise TableRejected(result.errors, truncated=result.truncated)
         return result.rows
+
+    def warnings(self, plans):
+        """What a person should check, though the rows are good (none by default)."""
+        return []
 
     def existing(self, values):
         reference = values.get("reference")
@@ -232,6 +237,9 @@ class NeedImporter(TableImporter):
         need.currency = values["currency"]
         need.start_date = values["start_date"]
         need.duration_months = values["duration_months"]
+        need.latest_start_date = values["latest_start_date"]
+        need.required_unit = values["required_unit"] or ""
+        need.required_quantity = values["required_quantity"]
         need.priority = {"low": Priority.LOW, "medium": Priority.MEDIUM, "high": Priority.HIGH}[
             values["priority"]
         ]
@@ -315,9 +323,13 @@ class ResourceImporter(TableImporter):
         "rolling",
         "call_opens",
         "call_closes",
+        "award_date",
+        "decision_days",
+        "capacity",
+        "requires_need_from_national_report",
         "original_language",
     )
-    TEXTS = ("description", "requirements", "contact_name", "contact_email")
+    TEXTS = ("description", "requirements", "contact_name", "contact_email", "capacity_unit")
 
     def schema(self):
         return resource_schema(
@@ -418,6 +430,13 @@ class ProjectImporter(TableImporter):
             except ValidationError as error:
                 errors.extend(_model_errors(error, record.line, self.COLUMNS))
         return plan, errors
+
+    def warnings(self, plans):
+        return duplicate_warnings(
+            [plan.relations["record"] for plan in plans],
+            place=lambda record: _("row %(row)s") % {"row": record.line},
+            make_warning=lambda record, text: CellError(record.line, "", text),
+        )
 
     def write(self, plan):
         try:

@@ -87,6 +87,8 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{path.name}: {len(rejected.errors)} problem(s); nothing was imported."
             ) from None
+        for warning in summary.warnings:
+            self.stdout.write(self.style.WARNING(f"{path.name}: {warning}"))
         verb = "would be" if options["dry_run"] else "were"
         self.stdout.write(
             self.style.SUCCESS(
