@@ -1,5 +1,7 @@
 """/api/v2/projects/: projects, and their export as IATI activities."""
 
+from datetime import UTC, datetime
+
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
@@ -12,6 +14,7 @@ from assistance.imports.services.iati_export import (
     reporting_organisation,
 )
 from assistance.models import Project
+from cms.api.caching import request_content_state
 from cms.api.schema import ERROR
 
 from ..filters import ProjectFilter
@@ -52,7 +55,12 @@ class ProjectViewSet(AssistanceViewSet):
         the official schema; sector 15240 (SALW control). Projects IATI cannot describe (no
         date) are left out; with none, the document holds no activity."""
         projects = self.filter_queryset(self.get_queryset()).order_by("code")
+        # Dated when the published content last changed, so the same content gives the same
+        # file (and the same ETag) however often it is asked for.
+        changed_at = request_content_state(request)["changed_at"]
         export = export_projects(
-            exportable_projects(projects), reporting_org=reporting_organisation()
+            exportable_projects(projects),
+            reporting_org=reporting_organisation(),
+            generated=datetime.fromtimestamp(changed_at, UTC),
         )
         return HttpResponse(export.document, content_type=IatiXMLRenderer.media_type)

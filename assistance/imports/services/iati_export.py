@@ -142,8 +142,9 @@ class Export:
     left_out: list = field(default_factory=list)  # (project, reason)
 
 
-def export_projects(projects, *, reporting_org, leave_out_incomplete=True):
-    """The IATI document of `projects`, valid against the 2.03 schema.
+def export_projects(projects, *, reporting_org, leave_out_incomplete=True, generated=None):
+    """The IATI document of `projects`, valid against the 2.03 schema; `generated` is its
+    generated-datetime (default: now).
 
     A project IATI cannot describe (no date, no status) is left out with the reason, or,
     unless `leave_out_incomplete`, refuses the export. Raises IatiRejected with the schema's
@@ -160,7 +161,7 @@ def export_projects(projects, *, reporting_org, leave_out_incomplete=True):
             exported.append(project)
     if left_out and not leave_out_incomplete:
         raise IatiRejected([f"{project.code}: {reason}" for project, reason in left_out])
-    document = write_activities(activities)
+    document = write_activities(activities, generated=generated)
     # The schema wants at least one activity; with none, the document says there is nothing.
     errors = schema_errors(document) if activities else []
     if errors:
