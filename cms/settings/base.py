@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "assistance",
     "cms.outbox",
     "search",
+    # After the apps that load demo pages: its demo loader links to them.
+    "cms.website",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
