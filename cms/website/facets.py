@@ -78,6 +78,8 @@ def facet_groups(query, facets, language):
         if not counts:
             continue
         selected = {item for item in query.get(parameter, "").split(",") if item}
+        # Years come back as numbers from some backends; filters are strings.
+        counts = {str(code): count for code, count in counts.items()}
         labels = value_labels(name, list(counts), language)
         values = [
             FacetValue(

@@ -74,26 +74,27 @@ class NavigationMenu(TranslatableMixin, models.Model):
         return menus.get(locale.pk) or menus.get(Locale.get_default().pk)
 
     def items(self, locale=None):
-        """(label, url) of the links a visitor may follow: live, public pages only."""
+        """(label, url) of the links a visitor may follow: live, public pages only.
+
+        A page link shows the page's translation in `locale` (the active one) when that is
+        live, so a link left untranslated still leads to the visitor's language.
+        """
         locale = locale or Locale.get_active()
-        pages = [block.value["page"] for block in self.links if block.block_type == "page"]
-        visible = set(
-            Page.objects.live()
+        linked = [block.value["page"] for block in self.links if block.block_type == "page"]
+        visible = {
+            (page.translation_key, page.locale_id): page
+            for page in Page.objects.live()
             .public()
-            .filter(pk__in=[page.pk for page in pages if page])
-            .values_list("pk", flat=True)
-        )
+            .filter(translation_key__in={page.translation_key for page in linked if page})
+        }
         items = []
         for block in self.links:
             if block.block_type == "external":
                 items.append((block.value["label"], block.value["url"]))
                 continue
             page = block.value["page"]
-            if page is None or page.pk not in visible:
+            if page is None or (page.translation_key, page.locale_id) not in visible:
                 continue
-            # A link left untranslated still leads to the visitor's language when it can.
-            translation = page.get_translation_or_none(locale)
-            if translation is not None and translation.live:
-                page = translation
-            items.append((block.value["label"] or page.title, page.url))
+            shown = visible.get((page.translation_key, locale.pk)) or page
+            items.append((block.value["label"] or shown.title, shown.url))
         return items

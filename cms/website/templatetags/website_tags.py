@@ -59,6 +59,10 @@ def language_links(context):
     elif request is not None:
         path = request.get_full_path()
         urls = {language.code: translate_url(path, language.code) for language in UN_LANGUAGES}
+        # A view outside the language-prefixed routes has no other language to offer.
+        urls = {
+            code: url for code, url in urls.items() if code == current or url != urls.get(current)
+        }
     else:
         urls = {}
     return [
