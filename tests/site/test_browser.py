@@ -65,7 +65,16 @@ def focused(page):
 def test_keyboard_search_and_language_switch(site, browser, language, tmp_path):
     base, documentation = site
     page = browser.new_page(viewport=DESKTOP)
+    # The Content-Security-Policy must let the frame's own stylesheet and icon through.
+    refused = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security" in message.text else None
+        ),
+    )
     page.goto(f"{base}/{language}/")
+    assert page.evaluate("() => getComputedStyle(document.body).marginTop") == "0px"
     assert page.get_attribute("html", "dir") == ("rtl" if language == "ar" else "ltr")
 
     # The first Tab shows the skip link; following it puts focus on the main content.
@@ -91,6 +100,7 @@ def test_keyboard_search_and_language_switch(site, browser, language, tmp_path):
     page.wait_for_load_state()
     assert page.url == f"{base}{documentation[other]}"
     assert page.get_attribute("html", "lang") == other
+    assert refused == []
 
 
 def test_arabic_layout_at_phone_and_desktop_width(site, browser, tmp_path):
