@@ -129,3 +129,14 @@ def test_server_error_page_needs_neither_the_database_nor_context_processors(
     assert response.status_code == 500
     assert html.html["lang"] == "ar" and html.html["dir"] == "rtl"
     assert html.find("link", rel="stylesheet")["href"] == "/static/website/site.css"
+
+
+def test_views_that_are_not_pages_render_in_the_frame_too(client):
+    response = client.get("/certificates/verify/NO-SUCH-CODE/")
+    assert response.status_code == 404
+    html = soup(response)
+    assert html.find("a", class_="skip-link") and html.find("form", role="search")
+    assert html.find("meta", property="og:title")["content"] == "PoA-ISS"
+    # Neither breadcrumbs nor other languages: the route has no language prefix.
+    assert not html.find("nav", class_="breadcrumbs")
+    assert not html.find("nav", class_="languages")

@@ -29,9 +29,10 @@ def navigation_menu(place):
     return menu.items() if menu else []
 
 
-@register.simple_tag
-def breadcrumbs(page):
-    """The page's live, public ancestors from its language's home page down."""
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context):
+    """The page's live, public ancestors from its language's home page down (none off pages)."""
+    page = context.get("page")
     if not isinstance(page, Page):
         return []
     return list(page.get_ancestors().live().public().filter(depth__gt=1))
