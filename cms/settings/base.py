@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "cms.mosaic",
     "cms.outbox",
     "search",
+    # After the apps that load demo pages: its demo loader links to them.
+    "cms.website",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
