@@ -11,6 +11,7 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from cms.api.idempotency import IdempotentPostMixin
 from cms.api.languages import language_or_default
 from cms.api.schema import ERROR, LOCALE
 
@@ -69,6 +70,7 @@ class ClauseViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
 
 class AssessmentViewSet(
+    IdempotentPostMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
