@@ -91,6 +91,15 @@ def grant_model_permissions(groups):
         )
     )
 
+    # The public site's menus (when the site app is installed): kept by those who publish.
+    menus = Permission.objects.filter(
+        content_type__app_label="website",
+        content_type__model="navigationmenu",
+        codename__regex=r"^(add|change|delete)_",
+    )
+    for group in (groups[PUBLISHERS], groups[SECRETARIAT]):
+        group.permissions.add(*menus)
+
 
 def grant_collection_permissions(groups):
     root = Collection.get_first_root_node()

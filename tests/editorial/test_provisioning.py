@@ -57,6 +57,14 @@ def test_the_secretariat_manages_the_taxonomy_and_media(make_user):
     assert image_policy.user_has_permission(secretariat, "add")
 
 
+def test_publishers_and_the_secretariat_keep_the_sites_menus(make_user):
+    for user in (make_user("publisher", roles.PUBLISHERS), make_user("unoda", roles.SECRETARIAT)):
+        assert user.has_perm("website.change_navigationmenu")
+        assert user.has_perm("website.add_navigationmenu")
+    editor = make_user("redacteur", roles.editors_group_name("fr"))
+    assert not editor.has_perm("website.change_navigationmenu")
+
+
 def test_running_again_adds_nothing_and_keeps_an_administrators_choice():
     before = GroupPagePermission.objects.count()
     home = home_page("ru")
