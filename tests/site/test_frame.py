@@ -4,10 +4,10 @@ import pytest
 from django.test import RequestFactory
 from django.utils import translation
 from django.views import defaults
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from cms.core.languages import UN_LANGUAGE_CODES
-from cms.library.models import DocumentationPage
+from cms.library.models import DocumentationPage, WorldOverviewPage
 from cms.website.demo import FOOTER_SLUGS
 from cms.website.models import NavigationMenu
 
@@ -76,6 +76,14 @@ def test_the_language_switcher_keeps_the_page(client):
     alternates = {link["hreflang"]: link["href"] for link in html.find_all("link", rel="alternate")}
     assert alternates["fr"] == f"http://testserver{translations['fr']}"
     assert alternates["x-default"] == f"http://testserver{translations['en']}"
+
+
+def test_the_language_switcher_keeps_the_filters_of_a_page(client):
+    overview = WorldOverviewPage.objects.live().get(locale__language_code="en")
+    html = soup(client.get(overview.url, {"cycle": "BMS9", "region": "002"}))
+    links = {a["hreflang"]: a["href"] for a in html.find("nav", class_="languages").find_all("a")}
+    french = overview.get_translation(Locale.objects.get(language_code="fr"))
+    assert links["fr"] == f"{french.url}?cycle=BMS9&region=002"
 
 
 def test_the_language_switcher_keeps_the_path_and_query_of_other_views(client):

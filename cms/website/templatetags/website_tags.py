@@ -43,7 +43,8 @@ def language_links(context):
     """[{code, label, url, current}]: the same page in each language it is published in.
 
     A page links to its live translations; any other view to the same path in each
-    language (i18n routes), query string kept.
+    language (i18n routes). The query string is kept either way, so that a filtered listing
+    (the world overview, the library) stays filtered in the other language.
     """
     request = context.get("request")
     page = context.get("page")
@@ -56,7 +57,11 @@ def language_links(context):
             .public()
             .select_related("locale")
         }
-        urls = {code: translation.url for code, translation in translations.items()}
+        query = request.META.get("QUERY_STRING", "") if request is not None else ""
+        urls = {
+            code: f"{translation.url}?{query}" if query else translation.url
+            for code, translation in translations.items()
+        }
     elif request is not None:
         path = request.get_full_path()
         urls = {language.code: translate_url(path, language.code) for language in UN_LANGUAGES}
