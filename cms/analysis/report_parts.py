@@ -223,6 +223,22 @@ def key_figures(question, tally, language):
                 }
             )
         return sentences
+    if question.answer_type == "list":
+        # A list is counted by its entries (laws, procedures, ...): how many each State names.
+        if not tally.numbers:
+            return [_("None of the reports lists an entry.")]
+        return [
+            _(
+                "Entries listed: %(total)s in all; median: %(median)s per report; "
+                "from %(answers)s of %(reported)s reports."
+            )
+            % {
+                "total": number(tally.total, language),
+                "median": number(tally.median, language),
+                "answers": number(len(tally.numbers), language),
+                "reported": number(tally.reported, language),
+            }
+        ]
     if not tally.numbers:
         return [_("None of the reports gives a number.")]
     return [

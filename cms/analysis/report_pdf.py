@@ -43,7 +43,7 @@ from .states import Scope, reporting_states, scope_label
 
 CONTENT_TYPE = "application/pdf"
 TEMPLATE = "analysis/report/document.html"
-PRINTED_TYPES = (STATUS_TYPE, "number")
+PRINTED_TYPES = (STATUS_TYPE, "number", "list")
 # The questions mapped in every document: one for each commitment the meetings of States
 # review first (national coordination, the point of contact, marking, record-keeping,
 # stockpiles, brokering). Mapping every status question (MAPS_ALL) is asked for explicitly:

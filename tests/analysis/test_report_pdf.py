@@ -17,6 +17,13 @@ from cms.library.models import QuestionnaireQuestion, ReportingCycle
 COORDINATION = "poa-ii-4-coordination-agency"
 POINT_OF_CONTACT = "poa-ii-5-point-of-contact"
 DESTROYED = "poa-ii-16-weapons-destroyed"
+LAWS = "poa-ii-2-laws"
+
+
+def laws(count):
+    return [{"area": "import", "title": f"Firearms Act {n}"} for n in range(count)]
+
+
 URL = reverse("analysis-report-pdf")
 
 
@@ -32,8 +39,12 @@ def drawn_in_the_request():
 @pytest.fixture
 def reports(publish_report):
     """Three States report for BMS9: Kenya and Nigeria (Africa), Germany (Europe)."""
-    publish_report("KE", "BMS9", {COORDINATION: "yes", POINT_OF_CONTACT: "yes", DESTROYED: 1200})
-    publish_report("NG", "BMS9", {COORDINATION: "no", DESTROYED: 300})
+    publish_report(
+        "KE",
+        "BMS9",
+        {COORDINATION: "yes", POINT_OF_CONTACT: "yes", DESTROYED: 1200, LAWS: laws(2)},
+    )
+    publish_report("NG", "BMS9", {COORDINATION: "no", DESTROYED: 300, LAWS: laws(1)})
     publish_report("DE", "BMS9", {COORDINATION: "yes", POINT_OF_CONTACT: "no"})
 
 
@@ -75,6 +86,9 @@ def test_english_document_counts_by_hand(client, reports):
     assert "Reported, not answered: 1 of 3 reports (33%)" in text
     # Weapons destroyed: Kenya 1,200 and Nigeria 300.
     assert "Total: 1,500; median: 750; from 2 of 3 reports." in text
+    # Laws listed: Kenya two, Nigeria one.
+    assert question_text(LAWS, "en") in text
+    assert "Entries listed: 3 in all; median: 1.5 per report; from 2 of 3 reports." in text
     # Three reports are a small base, and every figure says so.
     assert "Fewer than 10 reports: the shares describe the States that reported" in text
     # The demo's reports (Kenya, Germany, Mexico, the Philippines, Japan) and Nigeria's.
