@@ -3,6 +3,7 @@ translations as a field per language; and the choices a national point of contac
 may make, limited here and so validated server-side (a choice outside the queryset is refused,
 saying why)."""
 
+from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -14,6 +15,7 @@ from cms.core.states import active_language, limit_to_reporting_states
 from cms.core.translation_fields import TranslationsField, original_language_not_translated
 
 from .. import permissions as rules
+from ..models import Match
 
 TEXT_LABELS = {"title": gettext_lazy("Title"), "description": gettext_lazy("Description")}
 
@@ -91,3 +93,43 @@ class ResourceAdminForm(AssistanceAdminForm):
                 "represent."
             ) % {"organisation": term_name(Organisation, code)}
             only_choice(field, own, message)
+
+
+class MatchDecisionForm(forms.Form):
+    """A decision on a match: it starts empty and must be chosen; declining needs a reason.
+
+    The secretariat chooses among the steps the match may take; a provider accepts or
+    declines, with feedback (the reason, when it declines).
+    """
+
+    status = forms.ChoiceField(
+        label=gettext_lazy("Decision"),
+        widget=forms.RadioSelect,
+        error_messages={"required": gettext_lazy("Choose a decision.")},
+    )
+    reason = forms.CharField(
+        label=gettext_lazy("Feedback (the reason, to decline)"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, for_provider=False, steps=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(Match.Status.choices)
+        if for_provider:
+            choices = [
+                (Match.Status.AGREED, gettext_lazy("Accept")),
+                (Match.Status.DECLINED, gettext_lazy("Decline")),
+            ]
+        else:
+            self.fields["status"].widget = forms.Select()
+            self.fields["reason"].label = gettext_lazy("Reason (required to decline)")
+            choices = [("", "---------")] + [(step, labels[step]) for step in steps or ()]
+        self.fields["status"].choices = choices
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("status") == Match.Status.DECLINED and not cleaned_data.get("reason"):
+            self.add_error("reason", _("Say why the match is declined."))
+        return cleaned_data

@@ -166,7 +166,7 @@ class NeedViewSet(ScopedViewSet):
     )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("country")
+        return super().get_queryset(request).select_related("country", "stated_in_report")
 
 
 class ResourceViewSet(ScopedViewSet):
