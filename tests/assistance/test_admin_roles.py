@@ -98,7 +98,7 @@ def test_translations_round_trip_through_the_fields_per_language(admin_client):
     html = response.content.decode()
     assert 'value="Machines de marquage"' in html
     assert '<textarea name="translations"' not in html and "{&quot;fr&quot;" not in html
-    fields = [name for name in response.context["form"].fields["translations"].widget.slots]
+    fields = list(response.context["form"].fields["translations"].widget.slots)
     assert ("en", "title") not in [(code, name) for code, name, *_rest in fields]
 
     data = need_form("KE", status="draft", title="Marking machines")
@@ -244,8 +244,9 @@ def stated_need(db):
 
 
 def test_the_state_confirms_a_need_stated_in_its_report(client, stated_need):
-    from .conftest import make_user
     from cms.accounts import roles
+
+    from .conftest import make_user
 
     code = stated_need.need.country.code
     npc = make_user("npc-stated", roles.NATIONAL_POINTS_OF_CONTACT, country=code)
