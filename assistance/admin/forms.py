@@ -11,6 +11,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from cms.accounts import roles
 from cms.core.choices import TermChoicesMixin, only_choice
 from cms.core.models import Country, Organisation
+from cms.core.models.taxonomy import CountryGroup
 from cms.core.states import active_language, limit_to_reporting_states
 from cms.core.translation_fields import TranslationsField, original_language_not_translated
 
@@ -77,6 +78,13 @@ class NeedAdminForm(AssistanceAdminForm):
 
 class ResourceAdminForm(AssistanceAdminForm):
     """A donor describes its own organisation's resources."""
+
+    eligible_groups = forms.MultipleChoiceField(
+        label=gettext_lazy("eligible country groups"),
+        choices=CountryGroup.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
