@@ -10,8 +10,11 @@ an ordinary select.
 
 from django import forms
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 
+from .languages import locale_by_id
 from .models.taxonomy import TaxonomyTerm
 from .states import NamedInLanguageIterator
 
@@ -70,12 +73,35 @@ def only_choice(field, instance, message):
     return field
 
 
+def content_language(instance):
+    """The language of a translatable instance (a page), or None for a record."""
+    locale_id = getattr(instance, "locale_id", None)
+    return locale_by_id(locale_id).language_code if locale_id else None
+
+
 class TermChoicesMixin:
     """For admin model forms: every taxonomy field lists each term once, in the user's language,
-    with a search box."""
+    with a search box. A record chooses source-language rows; content in a language (a page)
+    chooses that language's rows, the source row where a term lacks one, and keeps the rows
+    it already points at."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if is_term_field(field) and field.iterator is not NamedInLanguageIterator:
+        language = content_language(self.instance)
+        for name, field in self.fields.items():
+            if not is_term_field(field) or field.iterator is NamedInLanguageIterator:
+                continue
+            if language is None:
                 one_per_term(field)
+                continue
+            model = field.queryset.model
+            current = self.initial.get(name)
+            if current is None or isinstance(current, (str, int)) or hasattr(current, "pk"):
+                current = [current]
+            current = [getattr(row, "pk", row) for row in current if row not in (None, "")]
+            rows = model.objects.localized(language).values("pk")
+            one_per_term(field, model.objects.filter(Q(pk__in=rows) | Q(pk__in=current)))
+
+
+class TermChoicesPageForm(TermChoicesMixin, WagtailAdminPageForm):
+    pass
