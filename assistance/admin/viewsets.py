@@ -267,6 +267,8 @@ class ProjectViewSet(ScopedViewSet):
             FieldPanel("needs"),
             FieldPanel("resources"),
             FieldPanel("comment"),
+            FieldPanel("original_language"),
+            FieldPanel("translations"),
         ],
         base_form_class=AssistanceAdminForm,
     )

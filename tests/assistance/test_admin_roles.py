@@ -284,3 +284,11 @@ def test_the_secretariat_discards_from_the_list_of_needs(admin_client, stated_ne
 def test_the_secretariat_sees_its_queue(admin_client):
     html = admin_client.get(HOME).content.decode()
     assert "Waiting for the secretariat" in html
+
+
+def test_a_projects_translations_are_fields_per_language(admin_client):
+    from assistance.models import Project
+
+    project = Project.objects.create(code="P-1", title="Marking project", amount=0)
+    html = admin_client.get(url("project", "edit", project.pk)).content.decode()
+    assert 'class="poaiss-translation" lang="fr"' in html
