@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from cms.core.demo import save_if_changed
 from cms.core.models import (
     AssistanceForm,
     Country,
@@ -261,7 +262,7 @@ def _resource(spec):
     resource.requires_need_from_national_report = spec.get("from_reports_only", False)
     resource.requirements = spec.get("requirements", "")
     resource.full_clean()
-    resource.save()
+    save_if_changed(resource)
     resource.themes.set(ThematicArea.objects.by_codes(spec["themes"]))
     resource.forms.set(AssistanceForm.objects.by_codes(spec["forms"]))
     resource.priority_themes.set(ThematicArea.objects.by_codes(spec.get("priority_themes", [])))
@@ -295,7 +296,7 @@ def _need(spec):
     if spec.get("consent", True) and not need.consent_to_publish:
         need.give_consent(None)
     need.full_clean()
-    need.save()
+    save_if_changed(need)
     need.themes.set(ThematicArea.objects.by_codes(spec["themes"]))
     need.forms.set(AssistanceForm.objects.by_codes(spec["forms"]))
     return need

@@ -1,18 +1,23 @@
 """Admin wiring: the assistance snippets, the review and coverage screens, menu and dashboard."""
 
+from urllib.parse import urlencode
+
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 
 from cms.accounts import roles
 
 from . import reports
-from .admin import views
+from .admin import dashboard, decisions, views
 from .admin.viewsets import AssistanceViewSetGroup
+from .models import Need
 from .reports import coverage
+from .review import awaiting_decision, may_decide_stated_need
 
 register_snippet(AssistanceViewSetGroup)
 
@@ -27,6 +32,16 @@ def register_admin_urls():
         ),
         # The first address of the CSV download, kept for existing links.
         path("assistance/coverage.csv", views.coverage_export, name="assistance_coverage_csv"),
+        path(
+            "assistance/matches/<int:pk>/decision/",
+            decisions.decide_match,
+            name="assistance_match_decision",
+        ),
+        path(
+            "assistance/needs/<int:pk>/<slug:decision>/",
+            decisions.decide_stated_need,
+            name="assistance_stated_need",
+        ),
     ]
 
 
@@ -83,4 +98,27 @@ class CoveragePanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_coverage_panel(request, panels):
+    panels.extend(dashboard.panels_for(request))
     panels.append(CoveragePanel(request))
+
+
+@hooks.register("register_snippet_listing_buttons")
+def stated_need_buttons(snippet, user, next_url=None):
+    """Confirm or discard a need proposed from a national report, from the list of needs."""
+    if not isinstance(snippet, Need) or not awaiting_decision(snippet):
+        return []
+    if not may_decide_stated_need(user, snippet):
+        return []
+    query = f"?{urlencode({'next': next_url})}" if next_url else ""
+    return [
+        Button(
+            label,
+            reverse("assistance_stated_need", args=[snippet.pk, decision]) + query,
+            icon_name=icon,
+            priority=priority,
+        )
+        for decision, label, icon, priority in (
+            ("confirm", _("Confirm"), "check", 10),
+            ("discard", _("Discard"), "cross", 11),
+        )
+    ]

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
@@ -17,29 +18,26 @@ from .. import reports
 from ..matching.explain import explain
 from ..models import Match
 from ..reports import coverage, pdf, sections
-
-OPEN_STATUSES = [Match.Status.PROPOSED, Match.Status.UNDER_DISCUSSION, Match.Status.AGREED]
+from .decisions import decision_form, take_decision
 
 
 def review_matches(request):
-    """Proposals waiting for a decision, best first, with their explanation."""
+    """Proposals waiting for a decision, best first, with their explanation; the decision
+    starts empty and must be chosen."""
     if not rules.roles.is_secretariat(request.user):
         raise PermissionDenied
+    bound = None
     if request.method == "POST":
         match = get_object_or_404(Match, pk=request.POST.get("match"))
-        target = request.POST.get("status")
-        reason = request.POST.get("reason", "").strip()
-        if target not in Match.Status.values or not match.can_move_to(target):
-            messages.error(request, _("This match cannot take that step."))
-        elif target == Match.Status.DECLINED and not reason:
-            messages.error(request, _("Say why the match is declined."))
-        else:
-            if target == Match.Status.DECLINED:
-                match.decline_reason = reason
-            match.change_status(target, request.user, reason)
+        form = decision_form(request, match, "secretariat")
+        if form.is_valid() and take_decision(request, match, form):
             messages.success(request, _("Match updated."))
-        return redirect("assistance_review")
+            return redirect(f"{reverse('assistance_review')}?status={match.status}")
+        bound = (match.pk, form)
+        messages.error(request, _("The decision was not recorded: see the form below."))
     status = request.GET.get("status") or Match.Status.PROPOSED
+    if bound and request.GET.get("status") is None:
+        status = Match.objects.get(pk=bound[0]).status
     matches = (
         Match.objects.filter(status=status)
         .select_related("need__country")
@@ -49,24 +47,20 @@ def review_matches(request):
     rows = []
     for match in matches:
         titles = {item.resource_id: item.resource.title for item in match.contributions.all()}
+        form = bound[1] if bound and bound[0] == match.pk else None
         rows.append(
             {
                 "match": match,
                 "resources": list(titles.values()),
                 "explanation": explain(match.breakdown, titles),
-                "next": sorted(match.TRANSITIONS[match.status]),
+                "form": form or decision_form(request, match, "secretariat", bound=False),
             }
         )
     return TemplateResponse(
         request,
         "assistance/admin/review.html",
-        {
-            "rows": rows,
-            "status": status,
-            "statuses": Match.Status.choices,
-            "open_statuses": OPEN_STATUSES,
-            "labels": dict(Match.Status.choices),
-        },
+        {"rows": rows, "status": status, "statuses": Match.Status.choices},
+        status=400 if bound else 200,
     )
 
 

@@ -166,7 +166,7 @@ class NeedViewSet(ScopedViewSet):
     )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("country")
+        return super().get_queryset(request).select_related("country", "stated_in_report")
 
 
 class ResourceViewSet(ScopedViewSet):
@@ -267,6 +267,8 @@ class ProjectViewSet(ScopedViewSet):
             FieldPanel("needs"),
             FieldPanel("resources"),
             FieldPanel("comment"),
+            FieldPanel("original_language"),
+            FieldPanel("translations"),
         ],
         base_form_class=AssistanceAdminForm,
     )
@@ -279,10 +281,11 @@ class MatchViewSet(ScopedViewSet):
     list_display = ["need", "resource_key", "score", "status", "is_current"]
     list_filter = ["status", "is_cofunding", "is_current"]
     inspect_view_enabled = True
+    # The status moves through decisions (the review screen, the donor's dashboard), which
+    # record each step; the edit form keeps the feedback.
     edit_handler = ObjectList(
         [
-            FieldPanel("status"),
-            FieldPanel("decline_reason"),
+            FieldPanel("decline_reason", read_only=True),
             FieldRowPanel([FieldPanel("need_met_by_recipient"), FieldPanel("recipient_feedback")]),
             FieldRowPanel([FieldPanel("need_met_by_provider"), FieldPanel("provider_feedback")]),
         ]

@@ -8,7 +8,6 @@ confirmed one; `POST /needs/{id}/discard/` discards a proposed need, or those ch
 """
 
 from django.utils import translation
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
@@ -17,9 +16,9 @@ from rest_framework.response import Response
 
 from cms.api.languages import language_or_default
 
-from .. import permissions as rules
-from .. import stated_needs
+from .. import review
 from ..models import StatedNeed
+from ..review import decide_stated_need
 
 
 class StatedNeedSerializer(serializers.ModelSerializer):
@@ -54,17 +53,12 @@ class StatedNeedActions:
 
     def decide(self, request, decision):
         need = self.get_object()
-        user = request.user
-        speaks_for_state = rules.speaks_for_country(user, need.country.code)
-        if not (rules.roles.is_secretariat(user) or speaks_for_state):
-            raise PermissionDenied(_("Only the State's point of contact and the secretariat."))
-        link = StatedNeed.objects.filter(need=need).first()
-        if link is not None and link.proposed_changes and not rules.can_edit_need(user, need):
-            raise PermissionDenied(_("You may not edit this need."))
         try:
-            decision(need, user)
-        except stated_needs.NotFromReport as error:
-            raise ValidationError({"from_report": [str(error)]}) from error
+            decide_stated_need(need, request.user, decision)
+        except review.Refused as error:
+            raise PermissionDenied(str(error)) from error
+        except review.Invalid as error:
+            raise ValidationError({error.field: [error.message]}) from error
         with translation.override(language_or_default(request)):
             return Response(self.get_serializer(self.get_object()).data)
 
@@ -73,11 +67,11 @@ class StatedNeedActions:
     def confirm(self, request, pk=None):
         """Confirm a need proposed from a national report, or accept the changes the report
         proposes for a confirmed one; the need keeps its link to the report."""
-        return self.decide(request, stated_needs.confirm)
+        return self.decide(request, "confirm")
 
     @extend_schema(request=None)
     @action(detail=True, methods=["post"])
     def discard(self, request, pk=None):
         """Discard a need proposed from a national report (it is withdrawn and never proposed
         again), or the changes the report proposes for a confirmed one."""
-        return self.decide(request, stated_needs.discard)
+        return self.decide(request, "discard")

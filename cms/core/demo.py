@@ -268,3 +268,23 @@ def ensure_demo_admin(stdout):
         stdout.write(f"Created demo superuser 'admin' with the generated password: {password}")
     else:
         stdout.write("Created demo superuser 'admin' with the password from DEMO_ADMIN_PASSWORD.")
+
+
+def save_if_changed(instance):
+    """Save a demo row only when it is new or differs from the stored row, so that loading
+    the demo again changes nothing: no new timestamps, no rematching, no re-indexing.
+
+    Returns whether the row was saved. Fields set on save (`auto_now`) are not compared.
+    """
+    names = [
+        field.attname
+        for field in instance._meta.concrete_fields
+        if not field.primary_key and not getattr(field, "auto_now", False)
+    ]
+    stored = None
+    if instance.pk is not None:
+        stored = type(instance)._default_manager.filter(pk=instance.pk).values(*names).first()
+    if stored is not None and all(stored[name] == getattr(instance, name) for name in names):
+        return False
+    instance.save()
+    return True

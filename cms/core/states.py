@@ -8,7 +8,6 @@ everything else.
 
 import unicodedata
 
-from django import forms
 from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -63,17 +62,15 @@ class NamedInLanguageIterator(ModelChoiceIterator):
 
 def limit_to_reporting_states(field, queryset):
     """Make a country choice field list `queryset`'s reporting States, one per State, named
-    and sorted in the active language, in a drop-down (the snippet chooser would list every
-    country in every locale)."""
-    field.iterator = NamedInLanguageIterator
-    field.queryset = queryset.reporting_states()
-    field.widget = forms.Select(choices=field.choices)
-    field.widget.is_required = field.required
-    return field
+    and sorted in the active language, in a select with a search box (the snippet chooser
+    would list every country in every locale)."""
+    from .choices import one_per_term
+
+    return one_per_term(field, queryset.reporting_states())
 
 
 def named_in_language(field):
-    """Name and sort a term choice field's choices in the active language."""
-    field.iterator = NamedInLanguageIterator
-    field.queryset = field.queryset  # the widget's choices follow the new iterator
-    return field
+    """Name and sort a term choice field's choices in the active language, with a search box."""
+    from .choices import one_per_term
+
+    return one_per_term(field, field.queryset)

@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .chooser import TermChooserViewSet
 from .models import (
     AssistanceForm,
     Country,
@@ -14,6 +15,7 @@ from .models import (
 
 
 class TermViewSet(SnippetViewSet):
+    chooser_viewset_class = TermChooserViewSet
     list_display = ["name", "code"]
     search_fields = ["name", "code"]
     ordering = ["sort_order", "name"]

@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from blocks.blocks import BodyBlock
+from cms.core.choices import TermChoicesPageForm
 from cms.core.models import HeadlessPreviewMixin
 
 from .questions import QuestionBankBlock
@@ -41,6 +42,8 @@ class CoursePage(HeadlessPreviewMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     objectives = objectives_field()
     estimated_duration = duration_field()
+    # Thematic areas once per term, in the course's language, with a search box.
+    base_form_class = TermChoicesPageForm
     thematic_areas = ParentalManyToManyField(
         "core.ThematicArea", verbose_name=_("thematic areas"), blank=True, related_name="+"
     )

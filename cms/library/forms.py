@@ -28,7 +28,12 @@ class NationalReportForm(WagtailAdminPageForm):
             field.help_text = _("You submit reports for the country you represent.")
         limit_to_reporting_states(field, countries)
         if limit:
+            # The State they file for is preselected and the only choice.
             field.error_messages["invalid_choice"] = own_country_only(self.for_user)
+            field.empty_label = None
+            own = field.queryset.first()
+            if own is not None and not self.initial.get("country"):
+                self.initial["country"] = own.pk
 
     def clean(self):
         cleaned_data = super().clean()

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cms.accounts.models import UserProfile
+from cms.core.demo import save_if_changed
 from cms.core.models import Country, ThematicArea
 
 from .models import Answer, Follow, MemberProfile, PointOfContact, Question
@@ -52,12 +53,13 @@ def ensure_member(spec):
         "organisation": spec["organisation"],
         "languages": spec["languages"],
         "approved_posts": 10,
-        "joined_at": timezone.now(),
     }
+    if profile.pk is None:  # a member joins once; loading the demo again keeps the date
+        details["joined_at"] = timezone.now()
     for name, value in details.items():
         setattr(profile, name, value)
     checked(profile, f"members, entry {spec['username']}", exclude=["user"])
-    profile.save()
+    save_if_changed(profile)
     profile.expertise.set([ThematicArea.objects.by_code(code) for code in spec["expertise"]])
     return user
 
@@ -98,7 +100,7 @@ def ensure_contact(number, entry):
     for key in ("instrument", "scope", "role_title", "email", "telephone"):
         setattr(contact, key, entry.get(key, ""))
     checked(contact, f"contacts, entry {number}")
-    contact.save()
+    save_if_changed(contact)
     return int(created)
 
 

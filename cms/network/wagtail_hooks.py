@@ -1,3 +1,4 @@
+from django import forms
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -7,12 +8,26 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from cms.core.choices import TermChoicesMixin
+from cms.core.languages import LANGUAGE_CHOICES
 from cms.core.models import Country
 from cms.core.states import limit_to_reporting_states
 
 from . import views
 from .access import can_moderate
 from .models import MemberProfile, PointOfContact
+
+
+class MemberProfileForm(TermChoicesMixin, WagtailAdminModelForm):
+    """The member's country and expertise once per term, in the user's language, with a
+    search box; the languages they work in as boxes to tick, not a JSON list."""
+
+    languages = forms.MultipleChoiceField(
+        label=_("languages"),
+        choices=LANGUAGE_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
 
 class MemberProfileViewSet(ModelViewSet):
@@ -23,20 +38,26 @@ class MemberProfileViewSet(ModelViewSet):
     list_display = ["display_name", "role", "country", "status", "joined_at"]
     list_filter = ["status", "role"]
     search_fields = ["display_name", "organisation", "user__username", "user__email"]
-    form_fields = [
-        "status",
-        "display_name",
-        "role",
-        "instrument",
-        "country",
-        "organisation",
-        "languages",
-        "expertise",
-        "application_note",
-        "instant_notifications",
-        "digest",
-        "approved_posts",
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel(name)
+            for name in (
+                "status",
+                "display_name",
+                "role",
+                "instrument",
+                "country",
+                "organisation",
+                "languages",
+                "expertise",
+                "application_note",
+                "instant_notifications",
+                "digest",
+                "approved_posts",
+            )
+        ],
+        base_form_class=MemberProfileForm,
+    )
 
 
 class PointOfContactForm(WagtailAdminModelForm):

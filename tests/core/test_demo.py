@@ -73,6 +73,28 @@ def test_loading_the_demo_again_adds_nothing():
     assert Page.objects.count() == before
 
 
+def test_loading_the_demo_again_changes_no_demo_record(capsys):
+    from assistance.models import Need, Resource
+    from cms.network.models import MemberProfile, PointOfContact
+    from cms.outbox.models import OutboxMessage
+
+    def stamps():
+        return {
+            "members": list(MemberProfile.objects.order_by("pk").values_list("joined_at")),
+            "contacts": list(PointOfContact.objects.order_by("pk").values_list("updated_at")),
+            "needs": list(Need.objects.order_by("pk").values_list("updated_at")),
+            "resources": list(Resource.objects.order_by("pk").values_list("updated_at")),
+        }
+
+    before, messages = stamps(), OutboxMessage.objects.count()
+    call_command("load_demo", "--no-admin")
+    assert stamps() == before
+    assert OutboxMessage.objects.count() == messages  # nothing to rematch or re-index
+    output = capsys.readouterr().out
+    assert output.startswith("Summary:") and "Demo content is ready." in output
+    assert "Task " not in output and "pages: 0 created" in output
+
+
 def test_the_demo_admin_takes_its_password_from_the_environment(db, monkeypatch, django_user_model):
     monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "a-long-demo-password")
     call_command("load_demo", verbosity=0)

@@ -72,6 +72,12 @@ def test_a_point_of_contact_creates_a_report_for_their_country_only(client, npc_
 
     brazil = Country.objects.get(code="BR", locale=reports_index.locale)
     france = Country.objects.get(code="FR", locale=reports_index.locale)
+    # Preselected, the only choice, with no empty entry.
+    select = BeautifulSoup(page.content, "html.parser").find("select", attrs={"name": "country"})
+    options = select.find_all("option")
+    assert [(option["value"], option.has_attr("selected")) for option in options] == [
+        (str(france.pk), True)
+    ]
     fields = {"instrument": "poa", "cycle": 1, "submission_date": "", "sections-count": "0"}
     fields.update({f"files-{name}": "0" for name in ("TOTAL_FORMS", "INITIAL_FORMS")})
     from cms.library.models import ReportingCycle

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 
 from assistance import permissions as rules
 from assistance.models import Match, Rating
+from assistance.review import Invalid, Refused, review_match
 from cms.api.idempotency import IdempotentPostMixin
 from cms.api.languages import language_or_default
 from cms.api.schema import LOCALE
@@ -65,20 +66,14 @@ class MatchViewSet(IdempotentPostMixin, viewsets.ReadOnlyModelViewSet):
     def review(self, request, pk=None):
         """Accept, discuss or decline a proposal (declining needs a reason)."""
         match = self.get_object()
-        role = rules.review_role(request.user, match)
-        target = request.data.get("status")
-        reason = str(request.data.get("reason", "")).replace("\x00", "").strip()
-        if role is None:
-            raise PermissionDenied(_("Only the secretariat and the providers concerned."))
-        if target not in Match.Status.values or not match.can_move_to(target):
-            raise ValidationError({"status": [_("This match cannot take that step.")]})
-        if role == "provider" and target not in rules.PROVIDER_REVIEW_STATUSES:
-            raise PermissionDenied(_("Only the secretariat records funding."))
-        if target == Match.Status.DECLINED and not reason:
-            raise ValidationError({"reason": [_("Say why the match is declined.")]})
-        if target == Match.Status.DECLINED:
-            match.decline_reason = reason
-        match.change_status(target, request.user, reason)
+        try:
+            review_match(
+                match, request.user, request.data.get("status"), request.data.get("reason", "")
+            )
+        except Refused as error:
+            raise PermissionDenied(str(error)) from error
+        except Invalid as error:
+            raise ValidationError({error.field: [error.message]}) from error
         return Response(self.get_serializer(self.get_object()).data)
 
     @extend_schema(request=FEEDBACK, responses={200: MatchSerializer})
