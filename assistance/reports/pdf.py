@@ -2,7 +2,8 @@
 
 As for the course certificates, Pango shapes Arabic (joined letters, right to left) and
 picks the CJK font for Chinese; the Noto fonts come from the system (Debian:
-fonts-noto-core, fonts-noto-cjk).
+fonts-noto-core, fonts-noto-cjk). The PDF is tagged (PDF/UA-1: a structure tree, the
+document's language and title), so text extracts in reading order, Arabic included.
 """
 
 from babel.dates import format_date
@@ -14,6 +15,8 @@ from cms.core.languages import BABEL_LOCALES, is_right_to_left
 from . import colours, sections
 
 CONTENT_TYPE = "application/pdf"
+# Tagged PDF for accessibility (WeasyPrint's PDF/UA-1 variant).
+PDF_VARIANT = "pdf/ua-1"
 FONT_FAMILIES = {
     "ar": '"Noto Naskh Arabic", "Noto Sans Arabic", "Noto Sans", sans-serif',
     "zh-hans": '"Noto Sans CJK SC", "Noto Sans", sans-serif',
@@ -77,4 +80,4 @@ def render_html(report, language):
 def as_pdf(report, language):
     from weasyprint import HTML
 
-    return HTML(string=render_html(report, language)).write_pdf()
+    return HTML(string=render_html(report, language)).write_pdf(pdf_variant=PDF_VARIANT)

@@ -87,7 +87,7 @@ def start_attempt(enrolment, quiz):
             raise AttemptRefused(_("Another attempt was started at the same time.")) from error
         enrolment.last_page = quiz
         enrolment.save(update_fields=["last_page"])
-        xapi.record(enrolment.user, "launched", quiz, result=None)
+        xapi.record(enrolment.user, "launched", quiz, enrolment=enrolment)
     return attempt, True
 
 
@@ -135,17 +135,24 @@ def submit_attempt(attempt_id, user, answers):
         attempt.status = Attempt.Status.SUBMITTED
         attempt.submitted_at = now
         attempt.save()
+        enrolment = attempt.enrolment
+        question_context = xapi.context(quiz, enrolment, question=True)
         for question in attempt.questions:
             if question["id"] in answers:
                 xapi.record(
                     user,
                     "answered",
                     quiz,
-                    xapi.score_result(0, fraction=fractions[question["id"]]),
-                    sub_activity=question["id"],
+                    xapi.answer_result(
+                        question, answers[question["id"]], fractions[question["id"]]
+                    ),
+                    enrolment=enrolment,
+                    question=question,
+                    statement_context=question_context,
                 )
         verb = "passed" if attempt.passed else "failed"
-        xapi.record(user, verb, quiz, xapi.score_result(percentage, passed=attempt.passed))
+        result = xapi.score_result(percentage, passed=attempt.passed)
+        xapi.record(user, verb, quiz, result, enrolment=enrolment)
         update_completion(attempt.enrolment)
     return attempt
 

@@ -1,7 +1,8 @@
 """The course certificate as a PDF, in the learner's language, rendered by WeasyPrint.
 
 Pango shapes Arabic (joined letters, right to left) and picks the CJK font for Chinese;
-the fonts come from the system (Debian: fonts-noto-core, fonts-noto-cjk).
+the fonts come from the system (Debian: fonts-noto-core, fonts-noto-cjk). The PDF is tagged
+(PDF/UA-1), so text extracts in reading order, Arabic included.
 """
 
 from babel.dates import format_date
@@ -17,6 +18,8 @@ FONT_FAMILIES = {
     "zh-hans": '"Noto Sans CJK SC", "Noto Sans", sans-serif',
 }
 DEFAULT_FONT_FAMILY = '"Noto Serif", "Noto Sans", "DejaVu Serif", serif'
+# Tagged PDF for accessibility (WeasyPrint's PDF/UA-1 variant).
+PDF_VARIANT = "pdf/ua-1"
 
 
 def verification_url(certificate):
@@ -46,4 +49,4 @@ def render_certificate_html(certificate):
 def render_certificate_pdf(certificate):
     from weasyprint import HTML
 
-    return HTML(string=render_certificate_html(certificate)).write_pdf()
+    return HTML(string=render_certificate_html(certificate)).write_pdf(pdf_variant=PDF_VARIANT)

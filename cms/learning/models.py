@@ -220,6 +220,10 @@ class Enrolment(models.Model):
     # The course in every language: progress follows a learner who changes language.
     course_key = models.UUIDField(db_index=True)
     language = models.CharField(_("language"), max_length=7)
+    # The xAPI registration of every statement of this enrolment: stable, one per enrolment.
+    registration = models.UUIDField(
+        _("xAPI registration"), default=uuid.uuid4, unique=True, editable=False
+    )
     enrolled_at = models.DateTimeField(_("enrolled at"), default=timezone.now)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
     last_page = models.ForeignKey(

@@ -177,7 +177,7 @@ def update_completion(enrolment):
         language=language,
         issued_at=enrolment.completed_at,
     )
-    xapi.record(enrolment.user, "completed", course)
+    xapi.record(enrolment.user, "completed", course, enrolment=enrolment)
     return True
 
 
@@ -197,11 +197,11 @@ def record_lesson(enrolment, lesson, completed):
             enrolment=enrolment, lesson_key=lesson.translation_key, defaults={"lesson": lesson}
         )
         if created:
-            xapi.record(enrolment.user, "launched", lesson)
+            xapi.record(enrolment.user, "launched", lesson, enrolment=enrolment)
         if completed and progress.completed_at is None:
             progress.completed_at = timezone.now()
             progress.save(update_fields=["completed_at"])
-            xapi.record(enrolment.user, "completed", lesson)
+            xapi.record(enrolment.user, "completed", lesson, enrolment=enrolment)
         enrolment.last_page = lesson
         enrolment.save(update_fields=["last_page"])
         update_completion(enrolment)

@@ -1,8 +1,9 @@
 """Settings shared by every environment. Everything that varies comes from the environment.
 
 With no variables set the suite runs embedded: SQLite, the database search backend,
-Celery tasks executed eagerly and an in-memory cache. DATABASE_URL, REDIS_URL and
-ELASTICSEARCH_URL switch to PostgreSQL, Redis with a real Celery worker, and Elasticsearch.
+Celery tasks executed eagerly and a cache in files under var/ that every process shares.
+DATABASE_URL, REDIS_URL and ELASTICSEARCH_URL switch to PostgreSQL, Redis with a real Celery
+worker, and Elasticsearch.
 """
 
 from pathlib import Path
@@ -164,9 +165,19 @@ if REDIS_URL:
         },
     }
 else:
+    # The embedded default keeps its cache in files under var/: every process of the
+    # checkout shares it (the server, a management command, a second server), so a command
+    # that changes content drops the server's cached API answers and ETags at once. Nothing
+    # to create first: `make run` stays one command.
+    CACHE_DIR = Path(env.get_str("POAISS_CACHE_DIR", str(VAR_DIR / "cache")))
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "throttles": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        name: {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(CACHE_DIR / name),
+            "KEY_PREFIX": "poaiss",
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        }
+        for name in ("default", "throttles")
     }
 
 CELERY_BROKER_URL = env.get_str("CELERY_BROKER_URL") or REDIS_URL

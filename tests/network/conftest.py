@@ -1,6 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import caches
 from rest_framework.authtoken.models import Token
 
 from cms.accounts.models import UserProfile
@@ -46,10 +46,10 @@ def make_member(django_user_model, country):
         return user
 
     yield make
-    # Throttle counters live in the shared cache and outlast the rolled-back users.
+    # Throttle counters live in the throttles cache and outlast the rolled-back users.
     for user in created:
         for scope in THROTTLE_SCOPES:
-            cache.delete(f"throttle_{scope}_{user.pk}")
+            caches["throttles"].delete(f"throttle_{scope}_{user.pk}")
 
 
 @pytest.fixture

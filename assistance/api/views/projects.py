@@ -6,9 +6,11 @@ from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 from rest_framework.renderers import JSONRenderer
 
 from assistance.imports.services.iati_export import (
+    NothingToExport,
     export_projects,
     exportable_projects,
     reporting_organisation,
@@ -41,6 +43,8 @@ class ProjectViewSet(AssistanceViewSet):
             (200, "application/xml"): OpenApiTypes.STR,
             (400, "application/json"): ERROR,
             (400, "application/xml"): OpenApiTypes.STR,
+            (404, "application/json"): ERROR,
+            (404, "application/xml"): OpenApiTypes.STR,
         },
     )
     @action(
@@ -52,15 +56,19 @@ class ProjectViewSet(AssistanceViewSet):
     )
     def iati(self, request):
         """The projects (filtered as the list) as an IATI 2.03 activities file, valid against
-        the official schema; sector 15240 (SALW control). Projects IATI cannot describe (no
-        date) are left out; with none, the document holds no activity."""
+        the official schema and IATI's standard rules; DAC sector 15240 for SALW control,
+        thematic areas as sectors of vocabulary 99. Projects IATI cannot describe (no start
+        date) are left out; with none left, 404: an IATI file holds at least one activity."""
         projects = self.filter_queryset(self.get_queryset()).order_by("code")
         # Dated when the published content last changed, so the same content gives the same
         # file (and the same ETag) however often it is asked for.
         changed_at = request_content_state(request)["changed_at"]
-        export = export_projects(
-            exportable_projects(projects),
-            reporting_org=reporting_organisation(),
-            generated=datetime.fromtimestamp(changed_at, UTC),
-        )
+        try:
+            export = export_projects(
+                exportable_projects(projects),
+                reporting_org=reporting_organisation(),
+                generated=datetime.fromtimestamp(changed_at, UTC),
+            )
+        except NothingToExport as nothing:
+            raise NotFound(nothing.problems[0]) from None
         return HttpResponse(export.document, content_type=IatiXMLRenderer.media_type)

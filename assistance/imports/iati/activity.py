@@ -19,6 +19,9 @@ SALW_CONTROL = "15240"  # Reintegration and SALW control
 LANDMINES_AND_ERW = "15250"  # Removal of land mines and explosive remnants of war
 SECURITY_SYSTEM_REFORM = "15210"
 
+# Sector vocabulary 99: the reporting organisation's own codes (PoA-ISS thematic areas).
+SECTOR_VOCABULARY_REPORTING_ORG = "99"
+
 # Region vocabulary 2: UN Statistics Division M49 codes ("002" Africa).
 REGION_VOCABULARY_M49 = "2"
 
@@ -116,6 +119,9 @@ class ParticipatingOrganisation:
 class Description:
     text: dict[str, str]
     type: DescriptionType = DescriptionType.GENERAL
+    # The project field the text is (an attribute of PoA-ISS's own namespace, which IATI
+    # allows on descriptions): "summary", "expectations", "objective", "accomplishments"...
+    field: str = ""
 
 
 @dataclass
@@ -142,6 +148,7 @@ class Sector:
     code: str
     vocabulary: str = SECTOR_VOCABULARY_DAC
     percentage: Decimal | None = None
+    name: dict[str, str] = field(default_factory=dict)  # required by IATI for vocabulary 99
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """Map project records to IATI activities and back (the table is in docs/importers.md)."""
 
 import re
-from decimal import ROUND_DOWN, Decimal
+from datetime import date, timedelta
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
 
 from django.utils.translation import gettext as _
 
@@ -14,6 +15,8 @@ from ..records import (
 from .activity import (
     REGION_VOCABULARY_M49,
     SALW_CONTROL,
+    SECTOR_VOCABULARY_DAC,
+    SECTOR_VOCABULARY_REPORTING_ORG,
     Activity,
     ActivityDate,
     ActivityDateType,
@@ -52,12 +55,23 @@ DATE_TYPES = {
     ProjectStatus.SUSPENDED: (ActivityDateType.ACTUAL_START, ActivityDateType.PLANNED_END),
 }
 
+# A project's texts as IATI descriptions, each named by PoA-ISS's `field` attribute.
 DESCRIPTIONS = (
-    ("expectations", DescriptionType.GENERAL),
     ("summary", DescriptionType.GENERAL),
+    ("expectations", DescriptionType.GENERAL),
     ("objective", DescriptionType.OBJECTIVES),
     ("accomplishments", DescriptionType.OTHER),
+    ("comment", DescriptionType.OTHER),
 )
+DESCRIPTION_FIELDS = {name for name, _type in DESCRIPTIONS}
+# Descriptions of other publishers (without the attribute) by their type.
+FIELDS_BY_TYPE = {
+    DescriptionType.GENERAL: "summary",
+    DescriptionType.OBJECTIVES: "objective",
+    DescriptionType.TARGET_GROUPS: "summary",
+    DescriptionType.OTHER: "accomplishments",
+}
+CENT = Decimal("0.01")
 
 
 FORBIDDEN_IN_IDENTIFIERS = re.compile(r"[/&|?\s]+")
@@ -76,6 +90,49 @@ def split_percentages(count):
     return [share] * (count - 1) + [Decimal(100) - share * (count - 1)]
 
 
+def one_year_later(day):
+    """The same day a year later (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
+
+
+def budget_periods(start, end, amount):
+    """[(period start, period end, value)]: periods of at most a year (IATI's rule), from
+    `start` to `end` included, sharing `amount` in proportion to their days; the shares are
+    rounded to the cent and the last one takes the rest, so that they add up to `amount`."""
+    periods = []
+    period_start = start
+    while period_start <= end:
+        period_end = min(one_year_later(period_start) - timedelta(days=1), end)
+        periods.append((period_start, period_end))
+        period_start = period_end + timedelta(days=1)
+    days = (end - start).days + 1
+    shares = [
+        (amount * ((period_end - period_start).days + 1) / days).quantize(CENT, ROUND_HALF_EVEN)
+        for period_start, period_end in periods[:-1]
+    ]
+    shares.append(amount - sum(shares, Decimal(0)))
+    return [(*period, share) for period, share in zip(periods, shares, strict=True)]
+
+
+def _dates(record, today):
+    """The activity dates of a record: actual dates only once they are past (IATI's rule: an
+    actual date is never in the future), planned ones otherwise."""
+    start_type, end_type = DATE_TYPES[record.status]
+    if start_type == ActivityDateType.ACTUAL_START and record.start_date > today:
+        start_type = ActivityDateType.PLANNED_START
+    dates = [ActivityDate(start_type, record.start_date)]
+    if record.end_date:
+        if end_type == ActivityDateType.ACTUAL_END and (
+            record.end_date > today or start_type == ActivityDateType.PLANNED_START
+        ):
+            end_type = ActivityDateType.PLANNED_END
+        dates.append(ActivityDate(end_type, record.end_date))
+    return dates
+
+
 def activity_from_project(
     record: ProjectRecord,
     *,
@@ -83,14 +140,18 @@ def activity_from_project(
     language="en",
     translations=None,
     sector_code=SALW_CONTROL,
+    themes=(),
     last_updated=None,
+    today=None,
 ):
     """Build the IATI activity of a project record.
 
     `reporting_org` is the Organisation publishing the file (its ref and type are required
     by IATI). The record's texts are in `language`; `translations` maps other languages to
-    their texts by field name, e.g. {"fr": {"title": ..., "objective": ...}}. Raises
-    ValueError when the record lacks what IATI requires: a status and at least one date.
+    their texts by field name, e.g. {"fr": {"title": ..., "objective": ...}}. `themes` are
+    (code, {language: name}) of the project's thematic areas, written as sectors of the
+    reporting organisation's vocabulary (99). Raises ValueError when the record lacks what
+    IATI requires: a status and a start date (planned or actual).
     """
     translations = translations or {}
 
@@ -104,20 +165,15 @@ def activity_from_project(
 
     if record.status is None:
         raise ValueError(_("%(code)s: IATI needs the project's status") % {"code": record.code})
-    start_type, end_type = DATE_TYPES[record.status]
-    dates = []
-    if record.start_date:
-        dates.append(ActivityDate(start_type, record.start_date))
-    if record.end_date:
-        dates.append(ActivityDate(end_type, record.end_date))
-    if not dates:
-        raise ValueError(_("%(code)s: IATI needs a start or end date") % {"code": record.code})
+    if not record.start_date:
+        raise ValueError(_("%(code)s: IATI needs a start date") % {"code": record.code})
+    dates = _dates(record, today or date.today())
 
     descriptions = [
-        Description(texts(name), description_type)
+        Description(texts(name), description_type, name)
         for name, description_type in DESCRIPTIONS
         if texts(name)
-    ] or [Description(texts("title"))]
+    ] or [Description(texts("title"), field="title")]
 
     organisations = []
     if record.funding_source:
@@ -155,15 +211,24 @@ def activity_from_project(
 
     budgets = []
     if record.budget_amount is not None and record.start_date and record.end_date:
-        budgets.append(
+        budgets = [
             Budget(
-                period_start=record.start_date,
-                period_end=record.end_date,
-                value=record.budget_amount,
+                period_start=period_start,
+                period_end=period_end,
+                value=value,
                 currency=record.budget_currency,
-                value_date=record.start_date,
+                value_date=period_start,
             )
-        )
+            for period_start, period_end, value in budget_periods(
+                record.start_date, record.end_date, record.budget_amount
+            )
+        ]
+    sectors = [Sector(sector_code, percentage=Decimal(100))] if sector_code else []
+    theme_shares = split_percentages(len(themes))
+    sectors.extend(
+        Sector(code, SECTOR_VOCABULARY_REPORTING_ORG, share, dict(names))
+        for (code, names), share in zip(themes, theme_shares, strict=True)
+    )
 
     return Activity(
         identifier=iati_identifier(reporting_org.ref, record.code),
@@ -177,7 +242,7 @@ def activity_from_project(
         scope=_scope(record),
         recipient_countries=countries,
         recipient_regions=regions,
-        sectors=[Sector(sector_code)] if sector_code else [],
+        sectors=sectors,
         budgets=budgets,
         default_language=language,
         default_currency=record.budget_currency or "USD",
@@ -216,17 +281,14 @@ def project_from_activity(activity: Activity, *, language=None, code=None):
         return texts.get(language) or texts.get(activity.default_language) or ""
 
     record = ProjectRecord(code=code or activity.identifier, title=text(activity.title), line=0)
-    generals = 0
     for description in activity.descriptions:
-        attribute = {
-            DescriptionType.GENERAL: "expectations",
-            DescriptionType.OBJECTIVES: "objective",
-            DescriptionType.OTHER: "accomplishments",
-        }.get(description.type, "summary")
-        if description.type == DescriptionType.GENERAL:
-            # Projects write their expectations, then their summary, as general descriptions.
-            generals += 1
-            attribute = "expectations" if generals == 1 else "summary"
+        if description.field == "title":
+            continue  # the title standing in for a project without texts
+        attribute = (
+            description.field
+            if description.field in DESCRIPTION_FIELDS
+            else FIELDS_BY_TYPE[description.type]
+        )
         current = getattr(record, attribute)
         body = text(description.text)
         setattr(record, attribute, f"{current}\n\n{body}" if current else body)
@@ -258,6 +320,9 @@ def project_from_activity(activity: Activity, *, language=None, code=None):
                 % {"code": region.code, "vocabulary": region.vocabulary},
             )
     record.focus_global = activity.scope == ActivityScope.GLOBAL
+    record.dac_sector = next(
+        (s.code for s in activity.sectors if s.vocabulary == SECTOR_VOCABULARY_DAC), ""
+    )
 
     revised = [b for b in activity.budgets if b.type == BudgetType.REVISED]
     budgets = revised or activity.budgets

@@ -33,7 +33,7 @@ from .activity import (
     Transaction,
     TransactionType,
 )
-from .writer import XML_LANG, from_iati_language
+from .writer import FIELD, XML_LANG, from_iati_language
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,11 @@ class _ActivityReader:
             "reporting_org": lambda: self.organisation(self.required(element, "reporting-org")),
             "title": lambda: self.narratives(self.required(element, "title")),
             "descriptions": lambda: [
-                Description(self.narratives(item), self.code(item, "type", DescriptionType, 1))
+                Description(
+                    self.narratives(item),
+                    self.code(item, "type", DescriptionType, 1),
+                    item.get(FIELD, ""),
+                )
                 for item in element.iterfind("description")
             ],
             "participating_orgs": lambda: [
@@ -140,6 +144,7 @@ class _ActivityReader:
                     self.text_attribute(item, "code"),
                     item.get("vocabulary", "1"),
                     self.percentage(item),
+                    self.narratives(item),
                 )
                 for item in element.iterfind("sector")
             ],

@@ -8,6 +8,11 @@ from lxml import etree
 from .activity import IATI_VERSION
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# PoA-ISS's own namespace: IATI lets publishers add attributes of another namespace. The
+# export names the project field of each description with it, so that the import puts every
+# text back where it was (IATI's four description types are fewer than a project's texts).
+POAISS_NAMESPACE = "urn:poa-iss:iati"
+FIELD = f"{{{POAISS_NAMESPACE}}}field"
 
 # Language codes of the system that IATI (ISO 639-1) writes differently.
 IATI_LANGUAGES = {"zh-hans": "zh"}
@@ -105,6 +110,8 @@ def activity_element(activity):
     _narratives(_sub(root, "title"), activity.title, language, f"{where}: title")
     for description in activity.descriptions:
         element = _sub(root, "description", type=int(description.type))
+        if description.field:
+            element.set(FIELD, description.field)
         _narratives(element, description.text, language, f"{where}: description")
     for organisation in activity.participating_orgs:
         element = _sub(
@@ -140,13 +147,15 @@ def activity_element(activity):
             percentage=_percentage(region),
         )
     for sector in activity.sectors:
-        _sub(
+        element = _sub(
             root,
             "sector",
             vocabulary=sector.vocabulary,
             code=sector.code,
             percentage=_percentage(sector),
         )
+        if any(text.strip() for text in sector.name.values()):
+            _narratives(element, sector.name, language, f"{where}: sector")
     for budget in activity.budgets:
         element = _sub(root, "budget", type=int(budget.type), status=int(budget.status))
         _sub(element, "period-start", iso_date=budget.period_start.isoformat())
@@ -193,7 +202,7 @@ def _percentage(item):
 
 def write_activities(activities, *, generated=None):
     """Return the UTF-8 bytes of an `iati-activities` document holding `activities`."""
-    root = etree.Element("iati-activities")
+    root = etree.Element("iati-activities", nsmap={"poaiss": POAISS_NAMESPACE})
     root.set("version", IATI_VERSION)
     generated = generated or datetime.now(UTC).replace(microsecond=0)
     root.set("generated-datetime", generated.isoformat(timespec="seconds"))

@@ -8,9 +8,10 @@ A project's code is written as the activity's other-identifier of type A1, so th
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from assistance.models import Project
-from cms.core.models import Organisation
+from cms.core.models import Organisation, ThematicArea
 
 from ..iati.activity import ActivityStatus
 from ..iati.activity import Organisation as IatiOrganisation
@@ -98,6 +99,7 @@ def record_from_project(project):
         focus_countries=[country.code for country in project.focus_countries.all()],
         focus_regions=[region.code for region in project.focus_regions.all()],
         status=RECORD_STATUSES[project.status],
+        comment=project.comment,
     )
     translations = {
         language: {RECORD_TEXTS[name]: text for name, text in texts.items() if name in RECORD_TEXTS}
@@ -118,9 +120,22 @@ def project_reporting_org(project, default):
     return default
 
 
-def project_activity(project, reporting_org):
-    """The project's IATI activity: its own DAC sector (15240 only for SALW control) and its
-    own reporting organisation, else `reporting_org`."""
+def theme_names(project):
+    """[(code, {language: name})] of the project's thematic areas, in code order."""
+    codes = sorted(theme.code for theme in project.themes.all())
+    names = {code: {} for code in codes}
+    rows = ThematicArea.objects.filter(code__in=codes).values_list(
+        "code", "locale__language_code", "name"
+    )
+    for code, language, name in rows:
+        names[code][language] = name
+    return list(names.items())
+
+
+def project_activity(project, reporting_org, today=None):
+    """The project's IATI activity: its own DAC sector (15240 only for SALW control), its
+    thematic areas (sectors of vocabulary 99) and its own reporting organisation, else
+    `reporting_org`."""
     record, translations = record_from_project(project)
     activity = activity_from_project(
         record,
@@ -128,6 +143,8 @@ def project_activity(project, reporting_org):
         language=project.original_language,
         translations=translations,
         sector_code=project.iati_sector(),
+        themes=theme_names(project),
+        today=today,
     )
     activity.status = ACTIVITY_STATUSES[project.status]
     if project.iati_identifier:
@@ -142,28 +159,39 @@ class Export:
     left_out: list = field(default_factory=list)  # (project, reason)
 
 
-def export_projects(projects, *, reporting_org, leave_out_incomplete=True, generated=None):
-    """The IATI document of `projects`, valid against the 2.03 schema; `generated` is its
-    generated-datetime (default: now).
+class NothingToExport(IatiRejected):
+    """No project to export: the IATI schema wants at least one activity in a file."""
 
-    A project IATI cannot describe (no date, no status) is left out with the reason, or,
-    unless `leave_out_incomplete`, refuses the export. Raises IatiRejected with the schema's
-    messages if the document is not valid. Without any project, the document is an
-    `iati-activities` element without activities (which the schema does not accept).
+
+def export_projects(
+    projects, *, reporting_org, leave_out_incomplete=True, generated=None, today=None
+):
+    """The IATI document of `projects`, valid against the 2.03 schema; `generated` is its
+    generated-datetime (default: now), `today` the day that decides which dates are past.
+
+    A project IATI cannot describe (no start date, no status) is left out with the reason,
+    or, unless `leave_out_incomplete`, refuses the export. Raises IatiRejected with the
+    schema's messages if the document is not valid, and NothingToExport when no project is
+    left: the schema does not accept an `iati-activities` element without activities.
     """
     activities, exported, left_out = [], [], []
     for project in projects:
         try:
-            activities.append(project_activity(project, reporting_org))
+            activities.append(project_activity(project, reporting_org, today))
         except ValueError as error:
             left_out.append((project, str(error)))
         else:
             exported.append(project)
     if left_out and not leave_out_incomplete:
         raise IatiRejected([f"{project.code}: {reason}" for project, reason in left_out])
+    if not activities:
+        nothing = NothingToExport(
+            [_("No project to export: an IATI file holds at least one activity.")]
+        )
+        nothing.left_out = left_out
+        raise nothing
     document = write_activities(activities, generated=generated)
-    # The schema wants at least one activity; with none, the document says there is nothing.
-    errors = schema_errors(document) if activities else []
+    errors = schema_errors(document)
     if errors:
         raise IatiRejected(errors)
     return Export(document, exported, left_out)

@@ -13,10 +13,18 @@ from django.utils.translation import gettext as _
 
 from assistance.currency import rates
 from assistance.models import Project, Resource
+from assistance.models.iati_codes import DacSector, IatiOrganisationType
 from cms.core.models import AssistanceForm, Country, Region, ThematicArea
 
-from ..iati.activity import ActivityDateType, ActivityScope, ActivityStatus, OrganisationRole
-from ..iati.projects import project_from_activity
+from ..iati.activity import (
+    SALW_CONTROL,
+    SECTOR_VOCABULARY_REPORTING_ORG,
+    ActivityDateType,
+    ActivityScope,
+    ActivityStatus,
+    OrganisationRole,
+)
+from ..iati.projects import iati_identifier, project_from_activity
 from ..iati.reader import read_activities
 from ..places import PlaceError, resolve_country
 from ..records import ImportSummary
@@ -75,6 +83,47 @@ def _implementer(text):
     return None, "", text
 
 
+def _publisher(activity, reporting_org):
+    """(is it this system's own export, the project's reporting-org fields).
+
+    An activity is this system's own when its publisher is this system's, or is an
+    organisation term and the iati-identifier is the one the export makes of the project's
+    code (its other-identifier of type A1); a project published by another organisation
+    than the system's keeps that organisation, its IATI identifier and type."""
+    publisher = activity.reporting_org
+    system = reporting_org is not None and publisher.ref == reporting_org.ref
+    organisation = None
+    if not system:
+        organisation = next(filter(None, map(find_organisation, publisher.name.values())), None)
+    reference = activity.internal_reference
+    own = bool(reference) and (
+        system
+        or (
+            organisation is not None
+            and activity.identifier == iati_identifier(publisher.ref, reference)
+        )
+    )
+    if organisation is None or publisher.type not in IatiOrganisationType.values:
+        return own, {}
+    return own, {
+        "reporting_organisation": organisation,
+        "reporting_org_ref": publisher.ref,
+        "reporting_org_type": publisher.type,
+    }
+
+
+def _sectors(activity, own, problems):
+    """(dac_sector, thematic areas) of an activity: 15240 with thematic areas is the sector
+    a project has without one of its own, so it is read back as none."""
+    record_sector = next((s.code for s in activity.sectors if s.vocabulary == "1"), "")
+    codes = [s.code for s in activity.sectors if s.vocabulary == SECTOR_VOCABULARY_REPORTING_ORG]
+    # Vocabulary 99 is each publisher's own: this system's thematic areas only in its files.
+    themes = _known_terms(activity, problems, ThematicArea, codes, "sector") if own else []
+    if record_sector == SALW_CONTROL and themes:
+        return "", themes
+    return (record_sector if record_sector in DacSector.values else ""), themes
+
+
 def _project_plan(activity, reporting_org, problems):
     language = _language(activity)
     if language is None:
@@ -82,9 +131,10 @@ def _project_plan(activity, reporting_org, problems):
         return None
     if len(activity.identifier) > Project._meta.get_field("iati_identifier").max_length:
         problems.append(_problem(activity, "iati-identifier", _("longer than 150 characters")))
-    own = reporting_org is not None and activity.reporting_org.ref == reporting_org.ref
-    code = activity.internal_reference if own and activity.internal_reference else None
+    own, publisher = _publisher(activity, reporting_org)
+    code = activity.internal_reference if own else None
     record, warnings = project_from_activity(activity, language=language, code=code)
+    dac_sector, themes = _sectors(activity, own, problems)
     if not record.title:
         problems.append(_problem(activity, "title", _("no title")))
     if len(record.code) > Project._meta.get_field("code").max_length:
@@ -119,7 +169,11 @@ def _project_plan(activity, reporting_org, problems):
     return {
         "record": record,
         "existing": existing,
+        "themes": themes,
         "extra": {
+            **publisher,
+            "dac_sector": dac_sector,
+            "comment": record.comment,
             "implementing_organisation": organisation,
             "original_language": language,
             "translations": _translations(activity, language, record),
@@ -133,7 +187,10 @@ def _project_plan(activity, reporting_org, problems):
 def _write_project(plan):
     record = plan["record"]
     lookup = {"pk": plan["existing"].pk} if plan["existing"] else {"code": record.code}
-    return save_project(record, lookup=lookup, extra=plan["extra"])
+    project, created = save_project(record, lookup=lookup, extra=plan["extra"])
+    if plan["themes"]:
+        project.themes.set(plan["themes"])
+    return project, created
 
 
 def _resource_plan(activity, reporting_org, problems, options):

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from assistance.imports.services.iati_export import (
     IatiRejected,
+    NothingToExport,
     export_projects,
     exportable_projects,
     reporting_organisation,
@@ -14,8 +15,9 @@ from cms.core.models import Organisation
 
 class Command(BaseCommand):
     help = (
-        "Write every project as an IATI 2.03 activities file (sector 15240, SALW control), "
-        "checked against the official schema first. Projects IATI cannot describe (no date) "
+        "Write every project as an IATI 2.03 activities file (DAC sector 15240 for SALW "
+        "control, thematic areas as sectors of vocabulary 99), "
+        "checked against the official schema first. Projects IATI cannot describe (no start date) "
         "stop the export unless --leave-out-incomplete."
     )
 
@@ -48,6 +50,10 @@ class Command(BaseCommand):
                 reporting_org=reporting_org,
                 leave_out_incomplete=options["leave_out_incomplete"],
             )
+        except NothingToExport as nothing:
+            for project, reason in nothing.left_out:
+                self.stderr.write(self.style.WARNING(f"Left out {project.code}: {reason}"))
+            raise CommandError(nothing.problems[0]) from None
         except IatiRejected as rejected:
             for problem in rejected.problems:
                 self.stderr.write(str(problem))
@@ -56,8 +62,6 @@ class Command(BaseCommand):
             ) from None
         for project, reason in export.left_out:
             self.stderr.write(self.style.WARNING(f"Left out {project.code}: {reason}"))
-        if not export.exported:
-            raise CommandError("No project to export; an IATI file needs at least one activity.")
         if options["output"]:
             options["output"].write_bytes(export.document)
             self.stderr.write(

@@ -93,7 +93,7 @@ class CourseViewSet(IdempotentPostMixin, LocalizedReadOnlyViewSet):
                         course_key=course.translation_key,
                         language=course.locale.language_code,
                     )
-                    xapi.record(request.user, "launched", course)
+                    xapi.record(request.user, "launched", course, enrolment=enrolment)
             except IntegrityError:
                 created = False
                 enrolment = Enrolment.objects.get(
