@@ -34,6 +34,15 @@ def day(value, language):
     )
 
 
+def names_in(terms, language):
+    """The terms' names in the language (else the source language's), joined."""
+    terms = [term for term in terms if term is not None]
+    if not terms:
+        return ""
+    names = type(terms[0]).objects.names(language, [term.code for term in terms])
+    return ", ".join(sorted((names.get(term.code, term.name) for term in terms), key=name_sort_key))
+
+
 def visible_projects(user, queryset=None):
     """Projects are public, as the API lists them."""
     return Project.objects.all() if queryset is None else queryset
@@ -81,11 +90,11 @@ def item_summary(kind, item, language):
     facts = []
     if kind == "needs":
         facts = [
-            item.country.name if item.country_id else "",
+            names_in([item.country], language),
             money(item.amount, item.currency, language),
         ]
     elif kind == "resources":
-        facts = [item.provider.name if item.provider_id else "", item.get_kind_display()]
+        facts = [names_in([item.provider], language), item.get_kind_display()]
     else:
         facts = [item.code, day(item.start_date, language), day(item.end_date, language)]
     return {
@@ -145,7 +154,7 @@ class AssistanceListView(TemplateView):
 
 def need_facts(need, language, user):
     facts = [
-        (_("Country"), need.country.name if need.country_id else ""),
+        (_("Country"), names_in([need.country], language)),
         (_("Amount"), money(need.amount, need.currency, language)),
         (_("Start"), day(need.start_date, language)),
         (_("Duration in months"), need.duration_months or ""),
@@ -159,12 +168,12 @@ def need_facts(need, language, user):
 def resource_facts(resource, language, user):
     return [
         (_("Type"), resource.get_kind_display()),
-        (_("Provider"), resource.provider.name if resource.provider_id else ""),
+        (_("Provider"), names_in([resource.provider], language)),
         (_("Smallest grant"), money(resource.grant_floor or None, resource.currency, language)),
         (_("Largest grant"), money(resource.grant_cap or None, resource.currency, language)),
         (_("Call opens"), day(resource.call_opens, language)),
         (_("Call closes"), day(resource.call_closes, language)),
-        (_("Eligible countries"), ", ".join(c.name for c in resource.eligible_countries.all())),
+        (_("Eligible countries"), names_in(resource.eligible_countries.all(), language)),
     ]
 
 
@@ -174,7 +183,7 @@ def project_facts(project, language, user):
         (_("Start"), day(project.start_date, language)),
         (_("End"), day(project.end_date, language)),
         (_("Budget"), money(project.amount, project.currency, language)),
-        (_("Focus countries"), ", ".join(c.name for c in project.focus_countries.all())),
+        (_("Focus countries"), names_in(project.focus_countries.all(), language)),
         (_("Partners"), project.partners),
     ]
 

@@ -109,7 +109,7 @@ def test_filters_narrow_the_list_as_the_api_does(client, needs):
     assert "Jamaican depot" in by_theme and "Published marking kits" not in by_theme
     html = soup(client.get("/en/needs/?country=JM"))
     assert html.select_one("select[name=country] option[selected]")["value"] == "JM"
-    assert "Published marking kits" not in titles(client.get("/en/needs/?status=closed"))
+    assert "Published marking kits" not in titles(client.get("/en/needs/?status=completed"))
     response = client.get("/en/needs/?status=nonsense")
     assert response.status_code == 200 and soup(response).select_one(".errors")
 
@@ -129,3 +129,9 @@ def test_the_list_is_paginated_with_plain_links(client):
     assert html.select_one(".pagination a[rel=next]")["href"].endswith("page=2")
     assert client.get("/en/needs/?page=2").status_code == 200
     assert client.get("/en/needs/?page=99").status_code == 404
+
+
+def test_country_names_follow_the_language(client, needs):
+    text = soup(client.get(f"/ar/needs/{needs['published'].pk}/")).select_one("dl.facts").text
+    assert Country.objects.by_code("KE", "ar").name in text
+    assert "Kenya" not in text
