@@ -20,6 +20,7 @@ class AssistanceConfig(AppConfig):
         ("matches", "assistance.api.MatchViewSet", "match"),
         ("projects", "assistance.api.ProjectViewSet", "project"),
     ]
+    site_urlpatterns = "assistance.site.urls.urlpatterns"
     api_urlpatterns = [
         ("assistance/coverage/", "assistance.api.CoverageView", "assistance-coverage"),
     ]

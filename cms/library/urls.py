@@ -1,6 +1,7 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
-from . import admin_guard, views
+from . import admin_guard, site_views, views
 
 app_name = "library"
 
@@ -18,4 +19,10 @@ site_urlpatterns = [
     path("admin/pages/search/", admin_guard.page_search_view),
     path("admin/pages/search/<path:rest>", admin_guard.page_search_view),
     path("documents/national-reports/", include((urlpatterns, app_name))),
+    # The public country pages, under a language prefix.
+    *i18n_patterns(
+        path("countries/", site_views.CountryListView.as_view(), name="site-countries"),
+        path("countries/<str:code>/", site_views.CountryPageView.as_view(), name="site-country"),
+        prefix_default_language=True,
+    ),
 ]
