@@ -316,7 +316,10 @@ def build_world(django_user_model):
         MatchResource.objects.create(match=match, resource=own_active, amount_usd=50_000)
     ids["match"] = match.pk
 
-    project = Project.objects.create(code="MATRIX-1", title="Matrix marking project")
+    # A start date: IATI describes no activity without one, and an empty export is refused.
+    project = Project.objects.create(
+        code="MATRIX-1", title="Matrix marking project", start_date=date(2026, 1, 15)
+    )
     project.focus_countries.set([english(Country, "KE")])
     project.needs.set([ids["jm submitted need"], ids["jm published need"]])
     ids["project"] = project.pk
